@@ -1,0 +1,27 @@
+/**
+ * Stable error codes of the HTTP API: `{ "error": { "code", "message" } }`.
+ * Scripts depend on these; add new ones, never rename.
+ */
+export const ERROR_CODES = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  origin_mismatch: 403,
+  not_found: 404,
+  invitation_invalid: 404,
+  setup_unavailable: 404,
+  email_taken: 409,
+  organization_name_taken: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal_error: 500,
+  storage_unavailable: 503,
+} as const
+
+export type ErrorCode = keyof typeof ERROR_CODES
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown }
+}

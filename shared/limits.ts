@@ -1,0 +1,17 @@
+/** Limits that the client and the server must agree on. */
+export const LIMITS = {
+  titleMaxLength: 300,
+  forumMaxLength: 300,
+  nameMaxLength: 200,
+  passwordMinLength: 10,
+  passwordMaxLength: 200,
+  unlockReasonMaxLength: 1000,
+  wordLimitMax: 100_000,
+  speakingLimitSecondsMax: 4 * 60 * 60,
+  wordsPerMinuteMin: 40,
+  wordsPerMinuteMax: 400,
+  /** Default largest WebSocket message the collaboration server accepts (MAX_MESSAGE_BYTES). */
+  defaultMaxMessageBytes: 1024 * 1024,
+  /** Largest JSON request body the REST API accepts. */
+  jsonBodyBytes: 256 * 1024,
+} as const

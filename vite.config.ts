@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig } from 'vitest/config'
+
+const repoRoot = fileURLToPath(new URL('.', import.meta.url))
+
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  // One copy of Yjs in the bundle: two copies break `instanceof` checks and the sync.
+  resolve: { dedupe: ['yjs', 'y-protocols', 'lib0', '@tiptap/pm', '@tiptap/core'] },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
+  test: {
+    root: repoRoot,
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}'],
+    // Integration tests start real servers and real child processes.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+  },
+})
