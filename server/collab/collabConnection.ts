@@ -1,0 +1,27 @@
+import WebSocket from 'ws'
+import type { Actor, StatementAccess } from '../../shared/domain/permissions.js'
+import type { RoomPeer } from './documentRoom.js'
+
+/** One authenticated socket in one statement, with what it may do right now. */
+export class CollabConnection implements RoomPeer {
+  readonly controlledClientIds = new Set<number>()
+  /** Cleared before each ping, set by the pong: a socket that misses one is dead. */
+  alive = true
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly statementId: string,
+    readonly sessionId: string,
+    public actor: Actor,
+    /** 'read' refuses every document update this socket sends. Changed live when permissions change. */
+    public access: Exclude<StatementAccess, 'none'>,
+  ) {}
+
+  send(message: Uint8Array): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(message)
+  }
+
+  close(code: number, reason: string): void {
+    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close(code, reason)
+  }
+}

@@ -1,0 +1,235 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import { CLOSE_REASONS, CloseCode } from '../../shared/collab/closeCodes.js'
+import { statementAccess, type Actor } from '../../shared/domain/permissions.js'
+import type { Statement } from '../../shared/domain/statement.js'
+import { readSessionToken } from '../http/sessionCookie.js'
+import type { ServiceContext } from '../services/context.js'
+import { resolveSession, sessionIsLive } from '../services/sessions.js'
+import { CollabConnection } from './collabConnection.js'
+import type { DocumentRegistry } from './documentRegistry.js'
+import type { DocumentRoom } from './documentRoom.js'
+import { handleClientMessage, removeConnectionAwareness } from './messageHandler.js'
+import { encodeAwarenessStates, encodeSyncStep1, ProtocolError } from './protocol.js'
+import { refuseUpgrade } from './upgradeResponse.js'
+
+/** `/collab/<statementId>`, exactly: no double slashes, no encoded slashes, no trailing parts. */
+const COLLAB_PATH = /^\/collab\/([A-Za-z0-9_-]{1,64})$/
+export const COLLAB_PATH_PREFIX = '/collab/'
+
+const HEARTBEAT_MS = 30_000
+const SESSION_SWEEP_MS = 15_000
+/** Frames a client may send while its statement is still loading. */
+const MAX_EARLY_FRAMES = 256
+
+export interface CollabServerOptions {
+  ctx: ServiceContext
+  registry: DocumentRegistry
+  maxMessageBytes: number
+  /** The only Origin a browser may connect from; requests without Origin (non-browser clients) still need a session. */
+  allowedOrigin: () => string
+}
+
+/**
+ * The collaboration relay. Authority at the connection: the upgrade is refused
+ * with an HTTP status before the protocol switch (401 no session, 403 foreign
+ * Origin, 404 statement unknown or invisible), every message is checked against
+ * the connection's current access, and permission or session changes close or
+ * downgrade live sockets.
+ */
+export class CollabServer {
+  private readonly wss: WebSocketServer
+  private readonly connections = new Set<CollabConnection>()
+  private readonly timers: NodeJS.Timeout[] = []
+  private closing = false
+
+  constructor(private readonly options: CollabServerOptions) {
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: options.maxMessageBytes,
+      perMessageDeflate: false,
+      clientTracking: false,
+    })
+    const { events } = options.ctx
+    events.on('statementChanged', this.onStatementChanged)
+    events.on('sessionEnded', this.onSessionEnded)
+    events.on('userChanged', this.onUserChanged)
+    this.timers.push(setInterval(this.heartbeat, HEARTBEAT_MS), setInterval(() => void this.sweepSessions(), SESSION_SWEEP_MS))
+    for (const timer of this.timers) timer.unref()
+  }
+
+  static isCollabRequest(req: IncomingMessage): boolean {
+    return (req.url ?? '').startsWith(COLLAB_PATH_PREFIX)
+  }
+
+  readonly handleUpgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
+    socket.on('error', () => socket.destroy())
+    try {
+      await this.authoriseAndUpgrade(req, socket, head)
+    } catch (error) {
+      this.options.ctx.logger.error('WebSocket upgrade failed', error)
+      refuseUpgrade(socket, 500, 'internal_error', 'Something went wrong on the server')
+    }
+  }
+
+  private async authoriseAndUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    if (this.closing) return refuseUpgrade(socket, 503, 'storage_unavailable', 'The server is shutting down')
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    const match = COLLAB_PATH.exec(url.pathname)
+    if (!match) return refuseUpgrade(socket, 404, 'not_found', 'No such statement')
+    const statementId = match[1] as string
+    const { ctx } = this.options
+    const resolved = await resolveSession(ctx, readSessionToken(req.headers.cookie))
+    if (!resolved) return refuseUpgrade(socket, 401, 'unauthenticated', 'Sign in first')
+    const origin = req.headers.origin
+    if (origin !== undefined && origin !== this.options.allowedOrigin()) {
+      return refuseUpgrade(socket, 403, 'origin_mismatch', 'Connections are accepted only from the Plenary site')
+    }
+    const statement = await ctx.storage.statements.get(statementId)
+    const access = statement ? statementAccess(resolved.user, statement) : 'none'
+    if (access === 'none') return refuseUpgrade(socket, 404, 'not_found', 'No such statement')
+    if (socket.destroyed) return
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      void this.serve(new CollabConnection(ws, statementId, resolved.session.id, resolved.user, access))
+    })
+  }
+
+  private async serve(connection: CollabConnection): Promise<void> {
+    const { ws } = connection
+    this.connections.add(connection)
+    let room: DocumentRoom | null = null
+    let closed = false
+    const early: Uint8Array[] = []
+
+    ws.on('pong', () => (connection.alive = true))
+    ws.on('error', () => undefined) // 'close' follows; ws closes oversized frames with 1009 itself
+    ws.on('message', (data, isBinary) => {
+      // Copy into an exact-size buffer: ws may hand out views into a shared pool,
+      // and a forged length must not read a neighbour's bytes.
+      const frame = isBinary ? new Uint8Array(toBuffer(data)) : null
+      if (!frame) return this.reject(connection, CloseCode.malformedMessage)
+      if (!room) {
+        if (early.length >= MAX_EARLY_FRAMES) return this.reject(connection, CloseCode.malformedMessage)
+        early.push(frame)
+        return
+      }
+      this.receive(room, connection, frame)
+    })
+    ws.on('close', () => {
+      closed = true
+      this.connections.delete(connection)
+      if (room) this.leave(room, connection)
+    })
+
+    try {
+      room = await this.options.registry.acquire(connection.statementId)
+    } catch (error) {
+      this.options.ctx.logger.error(`Loading statement ${connection.statementId} failed; refusing connections to it`, error)
+      return this.reject(connection, CloseCode.internalError)
+    }
+    if (closed) return this.options.registry.release(room)
+    room.peers.add(connection)
+    connection.send(encodeSyncStep1(room.doc))
+    const present = [...room.awareness.getStates().keys()]
+    if (present.length > 0) connection.send(encodeAwarenessStates(room.awareness, present))
+    for (const frame of early.splice(0)) this.receive(room, connection, frame)
+  }
+
+  private receive(room: DocumentRoom, connection: CollabConnection, frame: Uint8Array): void {
+    try {
+      handleClientMessage(room, connection, frame)
+    } catch (error) {
+      if (!(error instanceof ProtocolError)) this.options.ctx.logger.error('Collaboration message failed', error)
+      this.reject(connection, error instanceof ProtocolError ? CloseCode.malformedMessage : CloseCode.internalError)
+    }
+  }
+
+  private leave(room: DocumentRoom, connection: CollabConnection): void {
+    if (!room.peers.delete(connection)) return
+    removeConnectionAwareness(room, connection)
+    this.options.registry.release(room)
+  }
+
+  private reject(connection: CollabConnection, code: number): void {
+    connection.close(code, CLOSE_REASONS[code] ?? '')
+  }
+
+  private readonly onStatementChanged = (statement: Statement): void => {
+    for (const connection of this.connections) {
+      if (connection.statementId === statement.id) this.reauthorise(connection, statement)
+    }
+  }
+
+  private reauthorise(connection: CollabConnection, statement: Statement | null, actor: Actor = connection.actor): void {
+    connection.actor = actor
+    const access = statement ? statementAccess(actor, statement) : 'none'
+    if (access === 'none') this.reject(connection, CloseCode.notFound)
+    else connection.access = access
+  }
+
+  private readonly onSessionEnded = (sessionId: string): void => {
+    for (const connection of this.connections) {
+      if (connection.sessionId === sessionId) this.reject(connection, CloseCode.unauthenticated)
+    }
+  }
+
+  private readonly onUserChanged = (userId: string): void => {
+    this.refreshUser(userId).catch((error) => this.options.ctx.logger.error(`Re-authorising ${userId}'s connections failed`, error))
+  }
+
+  private async refreshUser(userId: string): Promise<void> {
+    const { storage } = this.options.ctx
+    const user = await storage.users.get(userId)
+    for (const connection of this.connections) {
+      if (connection.actor.id !== userId) continue
+      if (!user) this.reject(connection, CloseCode.unauthenticated)
+      else this.reauthorise(connection, await storage.statements.get(connection.statementId), user)
+    }
+  }
+
+  private readonly heartbeat = (): void => {
+    for (const connection of this.connections) {
+      if (!connection.alive) {
+        connection.ws.terminate()
+        continue
+      }
+      connection.alive = false
+      connection.ws.ping()
+    }
+  }
+
+  private async sweepSessions(): Promise<void> {
+    const checked = new Map<string, boolean>()
+    for (const connection of [...this.connections]) {
+      let live = checked.get(connection.sessionId)
+      if (live === undefined) {
+        live = await sessionIsLive(this.options.ctx, connection.sessionId).catch(() => true)
+        checked.set(connection.sessionId, live)
+      }
+      if (!live) this.reject(connection, CloseCode.unauthenticated)
+    }
+  }
+
+  connectionCount(): number {
+    return this.connections.size
+  }
+
+  /** Closes every socket with 1001 (going away); the caller then saves the documents. */
+  close(): void {
+    this.closing = true
+    for (const timer of this.timers) clearInterval(timer)
+    const { events } = this.options.ctx
+    events.off('statementChanged', this.onStatementChanged)
+    events.off('sessionEnded', this.onSessionEnded)
+    events.off('userChanged', this.onUserChanged)
+    for (const connection of this.connections) this.reject(connection, CloseCode.goingAway)
+  }
+}
+
+function toBuffer(data: RawData): Buffer {
+  if (Array.isArray(data)) return Buffer.concat(data)
+  return Buffer.isBuffer(data) ? data : Buffer.from(data)
+}
+
+export type { WebSocket }

@@ -1,0 +1,159 @@
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { Logger } from '../logger.js'
+import type { DocumentStateStore } from '../storage/ports.js'
+import { encodeAwarenessStates, encodeUpdate } from './protocol.js'
+
+/** What the room needs from a connection: somewhere to send bytes, and an identity for `origin`. */
+export interface RoomPeer {
+  send(message: Uint8Array): void
+}
+
+export interface PersistenceOptions {
+  /** Quiet time before a save. */
+  debounceMs: number
+  /** Longest an unsaved change may wait: the most a kill -9 can lose. */
+  maxWaitMs: number
+  /** Replace the update log by one compacted state once it holds this many bytes. */
+  compactAfterBytes: number
+}
+
+const RETRY_MAX_MS = 30_000
+
+/**
+ * The authoritative copy of one open statement: its Y.Doc, the awareness of
+ * the people in it, and the save schedule. Every update is broadcast once
+ * (encoded once, never echoed to its sender) and appended to the store after a
+ * short debounce, so the cost of an edit does not depend on document size or
+ * on how many statements exist.
+ */
+export class DocumentRoom {
+  readonly doc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly peers = new Set<RoomPeer>()
+  /** Which peer speaks for each awareness client id: nobody may overwrite or remove another's presence. */
+  readonly awarenessOwners = new Map<number, RoomPeer>()
+  /** Joins in progress plus open peers plus REST reads: the room is unloaded only at zero. */
+  holds = 0
+
+  private pending: Uint8Array[] = []
+  private debounceTimer: NodeJS.Timeout | undefined
+  private maxWaitTimer: NodeJS.Timeout | undefined
+  private saving: Promise<void> | null = null
+  private failedSaves = 0
+  private bytesSinceCompact = 0
+  private destroyed = false
+
+  private constructor(
+    readonly statementId: string,
+    private readonly store: DocumentStateStore,
+    private readonly options: PersistenceOptions,
+    private readonly logger: Logger,
+  ) {
+    // The server is not a participant: it must not show up in anyone's presence list.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', this.onDocumentUpdate)
+    this.awareness.on('update', this.onAwarenessUpdate)
+  }
+
+  /**
+   * Loads the stored state. Rejects if it cannot be read: the caller must then
+   * refuse connections rather than serve (and later save) an empty document.
+   */
+  static async load(statementId: string, store: DocumentStateStore, options: PersistenceOptions, logger: Logger): Promise<DocumentRoom> {
+    const room = new DocumentRoom(statementId, store, options, logger)
+    const updates = await store.load(statementId)
+    room.doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(room.doc, update)
+    }, room)
+    if (updates.length > 1) {
+      // Fold the log into one state now, so the next cold load reads one record.
+      room.bytesSinceCompact = updates.reduce((sum, u) => sum + u.byteLength, 0)
+      await room.compact().catch((error) => logger.warn(`Compacting statement ${statementId} after load failed; will retry`, error))
+    }
+    return room
+  }
+
+  private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === this) return // loading from storage: nothing new to save or send
+    const message = encodeUpdate(update)
+    for (const peer of this.peers) if (peer !== origin) peer.send(message)
+    this.pending.push(update)
+    this.scheduleSave()
+  }
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed]
+    if (changed.length === 0) return
+    const message = encodeAwarenessStates(this.awareness, changed)
+    for (const peer of this.peers) if (peer !== origin) peer.send(message)
+  }
+
+  hasUnsavedChanges(): boolean {
+    return this.pending.length > 0 || this.saving !== null
+  }
+
+  private scheduleSave(delayMs = this.options.debounceMs): void {
+    if (this.destroyed) return
+    clearTimeout(this.debounceTimer)
+    this.debounceTimer = setTimeout(() => void this.save().catch(() => undefined), delayMs)
+    this.maxWaitTimer ??= setTimeout(() => void this.save().catch(() => undefined), this.options.maxWaitMs)
+  }
+
+  /**
+   * Appends everything unsaved to the store. On failure the updates stay in
+   * memory, are retried with backoff, and the promise rejects so that callers
+   * such as unload and shutdown know the document is not safe yet.
+   */
+  async save(): Promise<void> {
+    clearTimeout(this.debounceTimer)
+    clearTimeout(this.maxWaitTimer)
+    this.debounceTimer = this.maxWaitTimer = undefined
+    while (this.saving) await this.saving.catch(() => undefined)
+    if (this.pending.length === 0) return
+    const batch = this.pending
+    this.pending = []
+    const merged = batch.length === 1 ? (batch[0] as Uint8Array) : Y.mergeUpdates(batch)
+    const attempt = (async () => {
+      await this.store.append(this.statementId, merged)
+      this.failedSaves = 0
+      this.bytesSinceCompact += merged.byteLength
+      if (this.bytesSinceCompact >= this.options.compactAfterBytes) await this.compact()
+    })()
+    this.saving = attempt
+    try {
+      await attempt
+    } catch (error) {
+      this.pending.unshift(merged)
+      this.failedSaves += 1
+      const retryMs = Math.min(RETRY_MAX_MS, this.options.maxWaitMs * 2 ** this.failedSaves)
+      this.logger.error(`Saving statement ${this.statementId} failed (attempt ${this.failedSaves}); the document stays in memory and is retried in ${retryMs} ms`, error)
+      this.scheduleSave(retryMs)
+      throw error
+    } finally {
+      this.saving = null
+    }
+  }
+
+  private async compact(): Promise<void> {
+    await this.store.compact(this.statementId, Y.encodeStateAsUpdate(this.doc))
+    this.bytesSinceCompact = 0
+  }
+
+  /** Saves and folds the log into one state: called before unloading and at shutdown. */
+  async saveAndCompact(): Promise<void> {
+    await this.save()
+    if (this.bytesSinceCompact > 0) await this.compact()
+  }
+
+  destroy(): void {
+    this.destroyed = true
+    clearTimeout(this.debounceTimer)
+    clearTimeout(this.maxWaitTimer)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}

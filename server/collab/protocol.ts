@@ -1,0 +1,116 @@
+/**
+ * The y-websocket wire protocol as small pure functions, so the relay never
+ * touches a decoder directly and every malformed input surfaces as one error type.
+ *
+ * A frame is one message: varUint message type, then
+ *   0 sync:      varUint sync type (0 step 1 | 1 step 2 | 2 update), varUint8Array payload
+ *   1 awareness: varUint8Array awareness update
+ *   2 auth:      (server to client only; clients' auth messages are ignored)
+ *   3 query awareness: no payload
+ * See y-protocols' PROTOCOL.md.
+ */
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+
+export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
+
+export type ClientMessage =
+  | { kind: 'syncStep1'; stateVector: Uint8Array }
+  | { kind: 'syncStep2'; update: Uint8Array }
+  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'queryAwareness' }
+  | { kind: 'auth' }
+
+export class ProtocolError extends Error {
+  override name = 'ProtocolError'
+}
+
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(frame)
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case MessageType.sync: {
+        const syncType = decoding.readVarUint(decoder)
+        const payload = decoding.readVarUint8Array(decoder)
+        if (syncType === syncProtocol.messageYjsSyncStep1) return { kind: 'syncStep1', stateVector: payload }
+        if (syncType === syncProtocol.messageYjsSyncStep2) return { kind: 'syncStep2', update: payload }
+        if (syncType === syncProtocol.messageYjsUpdate) return { kind: 'update', update: payload }
+        throw new ProtocolError(`unknown sync message type ${syncType}`)
+      }
+      case MessageType.awareness:
+        return { kind: 'awareness', update: decoding.readVarUint8Array(decoder) }
+      case MessageType.queryAwareness:
+        return { kind: 'queryAwareness' }
+      case MessageType.auth:
+        return { kind: 'auth' }
+      default:
+        throw new ProtocolError(`unknown message type ${type}`)
+    }
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error
+    throw new ProtocolError(`undecodable message: ${(error as Error).message}`)
+  }
+}
+
+function encode(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder()
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  return encode((e) => {
+    encoding.writeVarUint(e, MessageType.sync)
+    syncProtocol.writeSyncStep1(e, doc)
+  })
+}
+
+/** The part of `doc` that a peer with `stateVector` lacks. */
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  return encode((e) => {
+    encoding.writeVarUint(e, MessageType.sync)
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2)
+    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector))
+  })
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  return encode((e) => {
+    encoding.writeVarUint(e, MessageType.sync)
+    encoding.writeVarUint(e, syncProtocol.messageYjsUpdate)
+    encoding.writeVarUint8Array(e, update)
+  })
+}
+
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  return encode((e) => {
+    encoding.writeVarUint(e, MessageType.awareness)
+    encoding.writeVarUint8Array(e, update)
+  })
+}
+
+export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness, clientIds: number[]): Uint8Array {
+  return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds))
+}
+
+/** The client ids an awareness update speaks for (varUint count, then id, clock, JSON state each). */
+export function awarenessClientIds(update: Uint8Array): number[] {
+  try {
+    const decoder = decoding.createDecoder(update)
+    const count = decoding.readVarUint(decoder)
+    const ids: number[] = []
+    for (let i = 0; i < count; i += 1) {
+      ids.push(decoding.readVarUint(decoder))
+      decoding.readVarUint(decoder)
+      decoding.readVarString(decoder)
+    }
+    return ids
+  } catch (error) {
+    throw new ProtocolError(`undecodable awareness update: ${(error as Error).message}`)
+  }
+}

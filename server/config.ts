@@ -1,0 +1,80 @@
+import path from 'node:path'
+import { LIMITS } from '../shared/limits.js'
+
+/** Everything the server reads from the environment, parsed once at start. */
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  /** The origin browsers use. Undefined means http://localhost:<actual port>, decided after listen. */
+  publicUrl: string | undefined
+  admin: { email: string; password: string; organization: string } | null
+  adminOrganization: string
+  maxMessageBytes: number
+  sessionTtlMs: number
+  /** Saves of a document wait for this much quiet... */
+  saveDebounceMs: number
+  /** ...but never longer than this after the first unsaved change: what a kill -9 can lose. */
+  saveMaxWaitMs: number
+  /** Failed logins allowed per e-mail and address in loginWindowMs. */
+  loginAttempts: number
+  loginWindowMs: number
+  /** Serve the built client from this folder; null serves the API only. */
+  clientDir: string | null
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`)
+  }
+  return value
+}
+
+function publicUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute URL such as https://plenary.example.org, got "${raw}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('PUBLIC_URL must use http or https')
+  return url.origin
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535)
+  const adminOrganization = env.ADMIN_ORG?.trim() || 'Alliance Secretariat'
+  const adminEmail = env.ADMIN_EMAIL?.trim()
+  const adminPassword = env.ADMIN_PASSWORD
+  if (Boolean(adminEmail) !== Boolean(adminPassword)) {
+    throw new ConfigError('Set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither')
+  }
+  if (adminPassword !== undefined && adminPassword.length > 0 && adminPassword.length < LIMITS.passwordMinLength) {
+    throw new ConfigError(`ADMIN_PASSWORD must be at least ${LIMITS.passwordMinLength} characters`)
+  }
+  const saveDebounceMs = integer(env, 'SAVE_DEBOUNCE_MS', 300, 0, 60_000)
+  const saveMaxWaitMs = integer(env, 'SAVE_MAX_WAIT_MS', 1000, 1, 600_000)
+  return {
+    port,
+    host: env.HOST?.trim() || '127.0.0.1',
+    dataDir: path.resolve(cwd, env.DATA_DIR?.trim() || 'data'),
+    publicUrl: publicUrl(env.PUBLIC_URL?.trim()),
+    admin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword, organization: adminOrganization } : null,
+    adminOrganization,
+    maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', LIMITS.defaultMaxMessageBytes, 1024, 64 * 1024 * 1024),
+    sessionTtlMs: integer(env, 'SESSION_TTL_HOURS', 14 * 24, 1, 24 * 365) * 60 * 60 * 1000,
+    saveDebounceMs: Math.min(saveDebounceMs, saveMaxWaitMs),
+    saveMaxWaitMs,
+    loginAttempts: integer(env, 'LOGIN_MAX_ATTEMPTS', 10, 1, 10_000),
+    loginWindowMs: integer(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60) * 60 * 1000,
+    clientDir: env.CLIENT_DIR === '' ? null : path.resolve(cwd, env.CLIENT_DIR?.trim() || 'dist/client'),
+  }
+}

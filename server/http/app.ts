@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import express, { type Express } from 'express'
+import helmet from 'helmet'
+import { LIMITS } from '../../shared/limits.js'
+import type { DocumentRegistry } from '../collab/documentRegistry.js'
+import type { ServiceContext } from '../services/context.js'
+import type { FirstRunSetup } from '../services/setup.js'
+import { loadSession } from './authentication.js'
+import { apiNotFound, errorHandler } from './errorHandler.js'
+import { openApiDocument } from './openapi.js'
+import { originCheck } from './originCheck.js'
+import { authRoutes } from './routes/auth.js'
+import { invitationRoutes } from './routes/invitations.js'
+import { organizationRoutes } from './routes/organizations.js'
+import { statementRoutes } from './routes/statements.js'
+import type { CookiePolicy } from './sessionCookie.js'
+
+export interface AppDependencies {
+  ctx: ServiceContext
+  documents: DocumentRegistry
+  setup: FirstRunSetup
+  cookies: CookiePolicy
+  login: { attempts: number; windowMs: number }
+  clientDir: string | null
+}
+
+export function createApp(deps: AppDependencies): Express {
+  const { ctx } = deps
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', false)
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          // ws(s) to our own origin for the collaboration socket; 'self' alone does not cover ws: in every browser.
+          connectSrc: ["'self'", () => ctx.publicUrl().replace(/^http/, 'ws')],
+          // ProseMirror and the caret extension position elements with style attributes.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          upgradeInsecureRequests: ctx.publicUrl().startsWith('https:') ? [] : null,
+        },
+      },
+      strictTransportSecurity: ctx.publicUrl().startsWith('https:'),
+    }),
+  )
+
+  const api = express.Router()
+  api.use(express.json({ limit: LIMITS.jsonBodyBytes }))
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store')
+    next()
+  })
+  api.get('/health', (_req, res) => void res.json({ ok: true }))
+  api.get('/openapi.json', (_req, res) => void res.json(openApiDocument(ctx.publicUrl())))
+  api.use(originCheck(ctx.publicUrl))
+  api.use(loadSession(ctx))
+  api.use(authRoutes(ctx, deps.setup, deps.cookies, deps.login))
+  api.use(organizationRoutes(ctx))
+  api.use(invitationRoutes(ctx, deps.cookies))
+  api.use(statementRoutes(ctx, deps.documents))
+  api.use(apiNotFound)
+  api.use(errorHandler(ctx.logger))
+  app.use('/api', api)
+
+  serveClient(app, deps.clientDir)
+  return app
+}
+
+/** The built single-page client, with index.html for every client-side route. */
+function serveClient(app: Express, clientDir: string | null): void {
+  const index = clientDir ? path.join(clientDir, 'index.html') : null
+  if (clientDir) app.use(express.static(clientDir, { index: false, maxAge: '1h' }))
+  app.get(/.*/, (_req, res) => {
+    if (index && existsSync(index)) return res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } })
+    res.status(503).type('text/plain').send('The Plenary client is not built. Run `npm run build` (npm start does this for you).')
+  })
+}

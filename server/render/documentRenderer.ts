@@ -1,0 +1,33 @@
+import { getSchema, type JSONContent } from '@tiptap/core'
+import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
+import type * as Y from 'yjs'
+import { documentToText, type JsonNode } from '../../shared/text/documentText.js'
+import { STATEMENT_FRAGMENT, statementExtensions } from '../../shared/schema/statementExtensions.js'
+
+/**
+ * Renders a statement's Yjs document with the editor's own extension list, so
+ * exports, diffs and fingerprints see exactly what the editor shows. Content
+ * that the schema does not allow (from a foreign client) is dropped by the
+ * conversion, the same way the editor would drop it.
+ */
+const schema = getSchema(statementExtensions)
+
+export function documentJson(doc: Y.Doc): JSONContent {
+  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(STATEMENT_FRAGMENT), schema).toJSON() as JSONContent
+}
+
+export function renderJsonToHtml(json: JSONContent): string {
+  return renderToHTMLString({ content: json, extensions: statementExtensions })
+}
+
+export interface RenderedDocument {
+  json: JSONContent
+  text: string
+  html: string
+}
+
+export function renderDocument(doc: Y.Doc): RenderedDocument {
+  const json = documentJson(doc)
+  return { json, text: documentToText(json as JsonNode), html: renderJsonToHtml(json) }
+}

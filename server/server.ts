@@ -1,0 +1,103 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { CollabServer } from './collab/collabServer.js'
+import { DocumentRegistry } from './collab/documentRegistry.js'
+import type { Config } from './config.js'
+import { ServerEvents } from './events.js'
+import { createApp } from './http/app.js'
+import type { Logger } from './logger.js'
+import type { ServiceContext } from './services/context.js'
+import { FirstRunSetup } from './services/setup.js'
+import type { Storage } from './storage/ports.js'
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:43121 */
+  url: string
+  port: number
+  /** The origin browsers must use (PUBLIC_URL). */
+  publicUrl: string
+  /** The first-run link when no account exists and no ADMIN_EMAIL was given. */
+  setupUrl: string | null
+  ctx: ServiceContext
+  documents: DocumentRegistry
+  collab: CollabServer
+  httpServer: Server
+  /** Stops accepting, closes sockets (1001), saves every open statement, closes storage. */
+  close(): Promise<void>
+}
+
+export interface StartOptions {
+  config: Config
+  storage: Storage
+  logger: Logger
+  now?: () => Date
+}
+
+/** Log is folded into one state once it has grown this much since the last compaction. */
+const COMPACT_AFTER_BYTES = 1024 * 1024
+
+export async function startServer({ config, storage, logger, now = () => new Date() }: StartOptions): Promise<RunningServer> {
+  let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`
+  const ctx: ServiceContext = {
+    storage,
+    events: new ServerEvents(),
+    logger,
+    now,
+    publicUrl: () => publicUrl,
+    sessionTtlMs: config.sessionTtlMs,
+  }
+  const documents = new DocumentRegistry(
+    storage.documents,
+    { debounceMs: config.saveDebounceMs, maxWaitMs: config.saveMaxWaitMs, compactAfterBytes: COMPACT_AFTER_BYTES },
+    logger,
+  )
+  const setup = new FirstRunSetup(ctx, config.adminOrganization)
+  const setupToken = await setup.prepare(config.admin)
+
+  const app = createApp({
+    ctx,
+    documents,
+    setup,
+    cookies: { secure: publicUrl.startsWith('https:'), maxAgeMs: config.sessionTtlMs },
+    login: { attempts: config.loginAttempts, windowMs: config.loginWindowMs },
+    clientDir: config.clientDir,
+  })
+  const collab = new CollabServer({ ctx, registry: documents, maxMessageBytes: config.maxMessageBytes, allowedOrigin: () => publicUrl })
+  const httpServer = createServer(app)
+  httpServer.on('upgrade', (req, socket, head) => {
+    if (CollabServer.isCollabRequest(req)) void collab.handleUpgrade(req, socket, head)
+    else if (httpServer.listenerCount('upgrade') === 1) socket.destroy()
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject)
+    httpServer.listen(config.port, config.host, () => resolve())
+  })
+  const port = (httpServer.address() as AddressInfo).port
+  if (!config.publicUrl) publicUrl = `http://localhost:${port}`
+
+  let closing: Promise<void> | null = null
+  const close = () =>
+    (closing ??= (async () => {
+      httpServer.close()
+      collab.close()
+      try {
+        await documents.closeAll()
+      } finally {
+        await storage.close()
+        httpServer.closeAllConnections()
+      }
+    })())
+
+  return {
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    port,
+    publicUrl,
+    setupUrl: setupToken ? `${publicUrl}/setup/${setupToken}` : null,
+    ctx,
+    documents,
+    collab,
+    httpServer,
+    close,
+  }
+}

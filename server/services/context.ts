@@ -1,0 +1,14 @@
+import type { Logger } from '../logger.js'
+import type { ServerEvents } from '../events.js'
+import type { Storage } from '../storage/ports.js'
+
+/** What every service operation may use. Passed explicitly so tests can control the clock. */
+export interface ServiceContext {
+  storage: Storage
+  events: ServerEvents
+  logger: Logger
+  now: () => Date
+  /** The origin browsers use, for links the server hands out. */
+  publicUrl: () => string
+  sessionTtlMs: number
+}

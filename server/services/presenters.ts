@@ -1,0 +1,16 @@
+import type { StatementDto, UserDto } from '../../shared/api/dto.js'
+import { statementAccess, type Actor } from '../../shared/domain/permissions.js'
+import type { Statement } from '../../shared/domain/statement.js'
+import type { StoredUser } from '../storage/ports.js'
+
+/** Strips what must never leave the server (the password hash). */
+export function presentUser(user: StoredUser): UserDto {
+  const { passwordHash: _passwordHash, ...rest } = user
+  return rest
+}
+
+export function presentStatement(statement: Statement, actor: Actor): StatementDto {
+  const access = statementAccess(actor, statement)
+  if (access === 'none') throw new Error('presentStatement called for a statement the actor may not read')
+  return { ...statement, access }
+}
