@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { CollabServer } from './collab/collabServer.js'
 import { DocumentRegistry } from './collab/documentRegistry.js'
+import { refuseUpgrade } from './collab/upgradeResponse.js'
 import type { Config } from './config.js'
 import { ServerEvents } from './events.js'
 import { createApp } from './http/app.js'
@@ -66,7 +67,7 @@ export async function startServer({ config, storage, logger, now = () => new Dat
   const httpServer = createServer(app)
   httpServer.on('upgrade', (req, socket, head) => {
     if (CollabServer.isCollabRequest(req)) void collab.handleUpgrade(req, socket, head)
-    else if (httpServer.listenerCount('upgrade') === 1) socket.destroy()
+    else if (httpServer.listenerCount('upgrade') === 1) refuseUpgrade(socket, 404, 'not_found', 'No WebSocket endpoint here')
   })
 
   await new Promise<void>((resolve, reject) => {
