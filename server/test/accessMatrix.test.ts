@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createStatement, seedAlliance, type Alliance } from './alliance.js'
+import type { ApiClient } from './apiClient.js'
+import { startTestServer, type TestServer } from './testServer.js'
+
+type Who = 'anonymous' | 'drafter' | 'outsider' | 'coordinator' | 'admin'
+const WHO: Who[] = ['anonymous', 'drafter', 'outsider', 'coordinator', 'admin']
+
+/**
+ * Every REST route against every kind of caller. A row lists the expected
+ * status per caller; `404` where a statement must not even be known to exist.
+ */
+describe('access matrix', () => {
+  let server: TestServer
+  let alliance: Alliance
+  let confidential: string
+  let open: string
+  let counter = 0
+  const unique = () => `${Date.now()}-${(counter += 1)}`
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    alliance = await seedAlliance(server)
+    confidential = (await createStatement(alliance.coordinator, { title: 'Confidential draft', visibility: 'drafters', draftingOrganizationIds: [alliance.drafting.id] })).id
+    open = (await createStatement(alliance.coordinator, { title: 'Open draft', visibility: 'members', draftingOrganizationIds: [alliance.drafting.id] })).id
+  })
+  afterAll(() => server.stop({ removeData: true }))
+
+  const client = (who: Who): ApiClient => alliance[who]
+
+  const rows: { route: string; call: (c: ApiClient) => Promise<{ status: number }>; expect: Record<Who, number> }[] = [
+    { route: 'GET /api/health', call: (c) => c.get('/api/health'), expect: { anonymous: 200, drafter: 200, outsider: 200, coordinator: 200, admin: 200 } },
+    { route: 'GET /api/openapi.json', call: (c) => c.get('/api/openapi.json'), expect: { anonymous: 200, drafter: 200, outsider: 200, coordinator: 200, admin: 200 } },
+    { route: 'GET /api/me', call: (c) => c.get('/api/me'), expect: { anonymous: 401, drafter: 200, outsider: 200, coordinator: 200, admin: 200 } },
+    { route: 'GET /api/organizations', call: (c) => c.get('/api/organizations'), expect: { anonymous: 401, drafter: 200, outsider: 200, coordinator: 200, admin: 200 } },
+    {
+      route: 'POST /api/organizations',
+      call: (c) => c.post('/api/organizations', { name: `Org ${unique()}`, country: 'Kenya' }),
+      expect: { anonymous: 401, drafter: 403, outsider: 403, coordinator: 201, admin: 201 },
+    },
+    { route: 'GET /api/users', call: (c) => c.get('/api/users'), expect: { anonymous: 401, drafter: 403, outsider: 403, coordinator: 200, admin: 200 } },
+    { route: 'GET /api/invitations', call: (c) => c.get('/api/invitations'), expect: { anonymous: 401, drafter: 403, outsider: 403, coordinator: 200, admin: 200 } },
+    {
+      route: 'POST /api/invitations (member)',
+      call: (c) => c.post('/api/invitations', { email: `m${unique()}@x.test`, organizationId: alliance.drafting.id, role: 'member' }),
+      expect: { anonymous: 401, drafter: 403, outsider: 403, coordinator: 201, admin: 201 },
+    },
+    {
+      route: 'POST /api/invitations (admin)',
+      call: (c) => c.post('/api/invitations', { email: `a${unique()}@x.test`, organizationId: alliance.drafting.id, role: 'admin' }),
+      expect: { anonymous: 401, drafter: 403, outsider: 403, coordinator: 403, admin: 201 },
+    },
+    {
+      route: 'POST /api/statements',
+      call: (c) => c.post('/api/statements', { title: 'New', visibility: 'members' }),
+      expect: { anonymous: 401, drafter: 403, outsider: 403, coordinator: 201, admin: 201 },
+    },
+    { route: 'GET /api/statements', call: (c) => c.get('/api/statements'), expect: { anonymous: 401, drafter: 200, outsider: 200, coordinator: 200, admin: 200 } },
+    { route: 'GET confidential', call: (c) => c.get(`/api/statements/${confidential}`), expect: { anonymous: 401, drafter: 200, outsider: 404, coordinator: 200, admin: 200 } },
+    { route: 'GET open', call: (c) => c.get(`/api/statements/${open}`), expect: { anonymous: 401, drafter: 200, outsider: 200, coordinator: 200, admin: 200 } },
+    { route: 'GET missing', call: (c) => c.get('/api/statements/does-not-exist'), expect: { anonymous: 401, drafter: 404, outsider: 404, coordinator: 404, admin: 404 } },
+    {
+      route: 'PATCH confidential',
+      call: (c) => c.patch(`/api/statements/${confidential}`, { forum: 'CCPCJ' }),
+      expect: { anonymous: 401, drafter: 403, outsider: 404, coordinator: 200, admin: 200 },
+    },
+    { route: 'PATCH open', call: (c) => c.patch(`/api/statements/${open}`, { forum: 'CCPCJ' }), expect: { anonymous: 401, drafter: 403, outsider: 403, coordinator: 200, admin: 200 } },
+    { route: 'PATCH missing', call: (c) => c.patch('/api/statements/nope', { forum: 'x' }), expect: { anonymous: 401, drafter: 404, outsider: 404, coordinator: 404, admin: 404 } },
+    {
+      route: 'GET confidential content',
+      call: (c) => c.get(`/api/statements/${confidential}/content?format=text`),
+      expect: { anonymous: 401, drafter: 200, outsider: 404, coordinator: 200, admin: 200 },
+    },
+    {
+      route: 'GET open content',
+      call: (c) => c.get(`/api/statements/${open}/content?format=html`),
+      expect: { anonymous: 401, drafter: 200, outsider: 200, coordinator: 200, admin: 200 },
+    },
+  ]
+
+  for (const row of rows) {
+    it.each(WHO)(`${row.route} as %s`, async (who) => {
+      const res = await row.call(client(who))
+      expect(res.status).toBe(row.expect[who])
+    })
+  }
+
+  it('lists only the statements a caller may see', async () => {
+    const titles = async (c: ApiClient) => ((await c.get('/api/statements')).body.statements as { title: string }[]).map((s) => s.title)
+    expect(await titles(alliance.outsider)).not.toContain('Confidential draft')
+    expect(await titles(alliance.outsider)).toContain('Open draft')
+    expect(await titles(alliance.drafter)).toContain('Confidential draft')
+    expect(await titles(alliance.coordinator)).toContain('Confidential draft')
+  })
+
+  it('tells each caller what they may do with a statement', async () => {
+    expect((await alliance.outsider.get(`/api/statements/${open}`)).body.access).toBe('read')
+    expect((await alliance.drafter.get(`/api/statements/${open}`)).body.access).toBe('edit')
+  })
+
+  it('searches titles and forums', async () => {
+    const found = await alliance.drafter.get('/api/statements?q=confidential')
+    expect(found.body.statements.map((s: { id: string }) => s.id)).toEqual([confidential])
+  })
+
+  it('never returns password hashes', async () => {
+    const users = await alliance.admin.get('/api/users')
+    expect(users.text).not.toContain('scrypt')
+    expect(users.text).not.toContain('passwordHash')
+    expect((await alliance.drafter.get('/api/me')).text).not.toContain('passwordHash')
+  })
+})
