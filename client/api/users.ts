@@ -1,0 +1,6 @@
+import type { UserDto } from '../../shared/api/dto.js'
+import { api } from './http.js'
+
+export const usersApi = {
+  list: (signal?: AbortSignal) => api.get<{ users: UserDto[] }>('/api/users', { signal }),
+}

@@ -1,0 +1,89 @@
+import { useEffect, useMemo } from 'react'
+import { useLocation, useNavigate } from 'react-router'
+import type { MeDto, StatementDto } from '../../../shared/api/dto.js'
+import { CloseCode } from '../../../shared/collab/closeCodes.js'
+import { colorForUser } from '../../../shared/collab/userColor.js'
+import { loginPathFor } from '../../app/nextPath.js'
+import { useSession } from '../../app/SessionContext.js'
+import { Badge } from '../../ui/Badge.js'
+import { ErrorMessage, Loading } from '../../ui/Feedback.js'
+import { CollaborativeEditor } from './CollaborativeEditor.js'
+import { ConnectionIndicator } from './ConnectionIndicator.js'
+import { PresenceList } from './PresenceList.js'
+import type { AwarenessUser } from './presence.js'
+import { useCollaboration, type Collaboration } from './useCollaboration.js'
+import { useConnectionStatus } from './useConnectionStatus.js'
+import { usePresence } from './usePresence.js'
+import { WordCount } from './WordCount.js'
+import '../../styles/editor.css'
+
+interface StatementEditorProps {
+  statement: StatementDto
+  me: MeDto
+}
+
+export function StatementEditor({ statement, me }: StatementEditorProps) {
+  const collaboration = useCollaboration(statement.id)
+  if (collaboration === null) return <Loading label="Opening the text…" />
+  return <ConnectedEditor statement={statement} me={me} collaboration={collaboration} />
+}
+
+function ConnectedEditor({ statement, me, collaboration }: StatementEditorProps & { collaboration: Collaboration }) {
+  const { ydoc, provider } = collaboration
+  const connection = useConnectionStatus(provider)
+  const presence = usePresence(provider)
+  const { signedOut } = useSession()
+  const navigate = useNavigate()
+  const location = useLocation()
+
+  const user = useMemo<AwarenessUser>(
+    () => ({
+      id: me.user.id,
+      name: me.user.name,
+      organization: me.organization.shortName ?? me.organization.name,
+      color: colorForUser(me.user.id),
+    }),
+    [me],
+  )
+
+  // The socket said the session is over: the REST session is gone too, so sign in again and come back.
+  useEffect(() => {
+    if (connection.terminalCode !== CloseCode.unauthenticated) return
+    signedOut()
+    navigate(loginPathFor(location.pathname + location.search), { replace: true, state: { reason: 'session-ended' } })
+  }, [connection.terminalCode, signedOut, navigate, location.pathname, location.search])
+
+  const lostAccess = connection.terminalCode !== null
+  const editable = statement.access === 'edit' && !lostAccess
+
+  return (
+    <section className="statement-editor" aria-label="Statement text">
+      {lostAccess && connection.detail ? <ErrorMessage>{connection.detail}</ErrorMessage> : null}
+      <CollaborativeEditor
+        ydoc={ydoc}
+        provider={provider}
+        user={user}
+        editable={editable}
+        renderStatus={(words) => (
+          <div className="editor-status">
+            {editable ? null : (
+              <Badge tone="neutral" data-testid="read-only-badge">
+                Read only
+              </Badge>
+            )}
+            <WordCount
+              words={words}
+              wordLimit={statement.wordLimit}
+              speakingLimitSeconds={statement.speakingLimitSeconds}
+              wordsPerMinute={statement.wordsPerMinute}
+            />
+            <span className="editor-status__spacer" />
+            <PresenceList users={presence} />
+            <ConnectionIndicator connection={connection} />
+          </div>
+        )}
+      />
+      {connection.status !== 'connected' && !lostAccess && connection.detail ? <p className="editor__hint">{connection.detail}</p> : null}
+    </section>
+  )
+}

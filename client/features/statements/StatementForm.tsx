@@ -1,0 +1,149 @@
+import type { FormEvent } from 'react'
+import type { OrganizationDto } from '../../../shared/api/dto.js'
+import { STATEMENT_KINDS, VISIBILITIES } from '../../../shared/domain/statement.js'
+import { LIMITS } from '../../../shared/limits.js'
+import { formatDuration } from '../../../shared/text/speakingTime.js'
+import type { FieldErrors } from '../../api/fieldErrors.js'
+import { ErrorMessage } from '../../ui/Feedback.js'
+import { SelectField, TextField } from '../../ui/FormField.js'
+import { kindLabel } from '../../ui/labels.js'
+import { parseSpeakingLimit } from './speakingLimitInput.js'
+import type { StatementFormValues } from './statementFormValues.js'
+
+const VISIBILITY_OPTIONS: Record<(typeof VISIBILITIES)[number], string> = {
+  members: 'All members can read',
+  drafters: 'Confidential: drafting organisations only',
+}
+
+interface StatementFormProps {
+  values: StatementFormValues
+  onChange: (values: StatementFormValues) => void
+  errors: FieldErrors
+  organizations: OrganizationDto[] | null
+  submitLabel: string
+  submitting: boolean
+  onSubmit: () => void
+  onCancel?: () => void
+}
+
+/** The fields of a statement, shared by "New statement" and the settings panel. */
+export function StatementForm({ values, onChange, errors, organizations, submitLabel, submitting, onSubmit, onCancel }: StatementFormProps) {
+  const set = <K extends keyof StatementFormValues>(field: K) => (value: StatementFormValues[K]) => onChange({ ...values, [field]: value })
+  const speakingSeconds = parseSpeakingLimit(values.speakingLimitSeconds)
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault()
+    onSubmit()
+  }
+
+  return (
+    <form className="form statement-form" onSubmit={handleSubmit} noValidate>
+      {errors[''] ? <ErrorMessage>{errors['']}</ErrorMessage> : null}
+      <TextField label="Title" name="title" value={values.title} onValueChange={set('title')} error={errors.title} maxLength={LIMITS.titleMaxLength} required />
+      <TextField
+        label="Forum or meeting"
+        name="forum"
+        hint="For example “CCPCJ 34th session, item 5”."
+        value={values.forum}
+        onValueChange={set('forum')}
+        error={errors.forum}
+        maxLength={LIMITS.forumMaxLength}
+      />
+      <div className="form__row">
+        <SelectField label="Kind" name="kind" value={values.kind} onChange={(event) => set('kind')(event.target.value as StatementFormValues['kind'])} error={errors.kind}>
+          {STATEMENT_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {kindLabel(kind)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="Deadline"
+          name="deadline"
+          type="datetime-local"
+          hint="Your local time. Leave empty for no deadline."
+          value={values.deadline}
+          onValueChange={set('deadline')}
+          error={errors.deadline}
+        />
+      </div>
+      <div className="form__row">
+        <TextField
+          label="Word limit"
+          name="wordLimit"
+          inputMode="numeric"
+          hint="Leave empty for no limit."
+          value={values.wordLimit}
+          onValueChange={set('wordLimit')}
+          error={errors.wordLimit}
+        />
+        <TextField
+          label="Speaking-time limit (seconds)"
+          name="speakingLimitSeconds"
+          hint={
+            typeof speakingSeconds === 'number'
+              ? `That is ${formatDuration(speakingSeconds)} (minutes:seconds).`
+              : 'Seconds, or minutes:seconds such as 3:00. Leave empty for no limit.'
+          }
+          value={values.speakingLimitSeconds}
+          onValueChange={set('speakingLimitSeconds')}
+          error={errors.speakingLimitSeconds}
+        />
+        <TextField
+          label="Words per minute"
+          name="wordsPerMinute"
+          inputMode="numeric"
+          hint="Used to estimate speaking time."
+          value={values.wordsPerMinute}
+          onValueChange={set('wordsPerMinute')}
+          error={errors.wordsPerMinute}
+        />
+      </div>
+      <SelectField
+        label="Visibility"
+        name="visibility"
+        value={values.visibility}
+        onChange={(event) => set('visibility')(event.target.value as StatementFormValues['visibility'])}
+        error={errors.visibility}
+      >
+        {VISIBILITIES.map((visibility) => (
+          <option key={visibility} value={visibility}>
+            {VISIBILITY_OPTIONS[visibility]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Drafting organisations"
+        name="draftingOrganizationIds"
+        multiple
+        size={Math.min(8, Math.max(4, organizations?.length ?? 4))}
+        hint={
+          <>
+            Hold Ctrl (⌘ on a Mac) to choose several. With “All members can read” and no organisation chosen, every member organisation
+            may edit; choosing organisations makes everyone else a reader.
+          </>
+        }
+        value={values.draftingOrganizationIds}
+        onChange={(event) => set('draftingOrganizationIds')(Array.from(event.target.selectedOptions, (option) => option.value))}
+        error={errors.draftingOrganizationIds}
+        disabled={organizations === null}
+      >
+        {(organizations ?? []).map((organization) => (
+          <option key={organization.id} value={organization.id}>
+            {organization.shortName ? `${organization.name} (${organization.shortName})` : organization.name}
+          </option>
+        ))}
+      </SelectField>
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={submitting}>
+          {submitLabel}
+        </button>
+        {onCancel ? (
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,51 @@
+import type { ReactNode } from 'react'
+import type { StatementDto } from '../../../shared/api/dto.js'
+import { formatDuration } from '../../../shared/text/speakingTime.js'
+import { Badge } from '../../ui/Badge.js'
+import { formatNumber, kindLabel, visibilityLabel } from '../../ui/labels.js'
+import { DeadlineText } from './DeadlineText.js'
+
+export function StatementHeader({ statement, settingsButton }: { statement: StatementDto; settingsButton: ReactNode }) {
+  return (
+    <header className="statement-header">
+      <div className="statement-header__top">
+        <h1 className="statement-header__title">{statement.title}</h1>
+        {settingsButton}
+      </div>
+      <dl className="meta-list">
+        <div>
+          <dt>Forum</dt>
+          <dd>{statement.forum || '—'}</dd>
+        </div>
+        <div>
+          <dt>Kind</dt>
+          <dd>{kindLabel(statement.kind)} statement</dd>
+        </div>
+        <div>
+          <dt>Deadline</dt>
+          <dd>
+            <DeadlineText deadline={statement.deadline} />
+          </dd>
+        </div>
+        <div>
+          <dt>Limits</dt>
+          <dd>{limitsText(statement)}</dd>
+        </div>
+        <div>
+          <dt>Visibility</dt>
+          <dd>
+            <Badge tone={statement.visibility === 'drafters' ? 'warning' : 'neutral'}>{visibilityLabel(statement.visibility)}</Badge>
+          </dd>
+        </div>
+      </dl>
+    </header>
+  )
+}
+
+function limitsText(statement: StatementDto): string {
+  const parts = [
+    statement.wordLimit === null ? null : `${formatNumber(statement.wordLimit)} words`,
+    statement.speakingLimitSeconds === null ? null : `${formatDuration(statement.speakingLimitSeconds)} speaking time`,
+  ].filter(Boolean)
+  return parts.length > 0 ? `${parts.join(', ')} at ${statement.wordsPerMinute} words per minute` : 'None'
+}

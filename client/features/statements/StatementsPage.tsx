@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react'
+import { useSearchParams } from 'react-router'
+import { canCreateStatement } from '../../../shared/domain/permissions.js'
+import { statementsApi } from '../../api/statements.js'
+import { useResource } from '../../api/useResource.js'
+import { useMe } from '../../app/SessionContext.js'
+import { LoadError, Loading } from '../../ui/Feedback.js'
+import { useDocumentTitle } from '../../ui/useDocumentTitle.js'
+import { NewStatementPanel } from './NewStatementPanel.js'
+import { StatementTable } from './StatementTable.js'
+import { useDebouncedValue } from './useDebouncedValue.js'
+
+const SEARCH_DELAY_MS = 300
+
+export function StatementsPage() {
+  useDocumentTitle('Statements')
+  const { user } = useMe()
+  const [searchParams, setSearchParams] = useSearchParams()
+  const query = searchParams.get('q') ?? ''
+  const [input, setInput] = useState(query)
+  const debouncedInput = useDebouncedValue(input, SEARCH_DELAY_MS)
+  const [creating, setCreating] = useState(false)
+
+  // The query string is the source of truth, so a search can be bookmarked, shared and reloaded.
+  useEffect(() => {
+    if (debouncedInput.trim() === query) return
+    setSearchParams(debouncedInput.trim() === '' ? {} : { q: debouncedInput.trim() }, { replace: true })
+  }, [debouncedInput, query, setSearchParams])
+
+  const { resource, reload } = useResource(`statements?q=${query}`, (signal) => statementsApi.list(query, signal), { keepPrevious: true })
+
+  return (
+    <div className="statements-page">
+      <div className="page-heading">
+        <h1>Statements</h1>
+        {canCreateStatement(user) && !creating ? (
+          <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+            New statement
+          </button>
+        ) : null}
+      </div>
+
+      {creating ? <NewStatementPanel onCancel={() => setCreating(false)} /> : null}
+
+      <search className="search">
+        <label className="field__label" htmlFor="statement-search">
+          Search statements
+        </label>
+        <input
+          id="statement-search"
+          className="input search__input"
+          type="search"
+          value={input}
+          onChange={(event) => setInput(event.target.value)}
+          placeholder="Title or forum"
+          autoComplete="off"
+        />
+      </search>
+
+      {resource.status === 'loading' ? <Loading label="Loading statements…" /> : null}
+      {resource.status === 'error' ? <LoadError error={resource.error} onRetry={reload} /> : null}
+      {resource.status === 'ready' ? (
+        <>
+          <p className="result-count" role="status">
+            {resultSummary(resource.data.statements.length, query)}
+          </p>
+          {resource.data.statements.length > 0 ? <StatementTable statements={resource.data.statements} /> : null}
+        </>
+      ) : null}
+    </div>
+  )
+}
+
+function resultSummary(count: number, query: string): string {
+  if (query === '') return count === 0 ? 'There are no statements yet.' : `${count} ${count === 1 ? 'statement' : 'statements'}`
+  if (count === 0) return `No statements match “${query}”.`
+  return `${count} ${count === 1 ? 'statement matches' : 'statements match'} “${query}”`
+}

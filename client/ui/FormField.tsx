@@ -1,0 +1,113 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react'
+
+interface FieldFrameProps {
+  id: string
+  label: string
+  hint?: ReactNode
+  error?: string | undefined
+  children: ReactNode
+}
+
+/** Label above, hint, error, control: the GOV.UK order, so the error is read before the person types. */
+function FieldFrame({ id, label, hint, error, children }: FieldFrameProps) {
+  return (
+    <div className={error ? 'field field--error' : 'field'}>
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  )
+}
+
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean)
+  return ids.length > 0 ? ids.join(' ') : undefined
+}
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange'> & {
+  label: string
+  hint?: ReactNode
+  error?: string | undefined
+  onValueChange?: (value: string) => void
+}
+
+export function TextField({ label, hint, error, onValueChange, className, ...input }: TextFieldProps) {
+  const id = useId()
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <input
+        {...input}
+        id={id}
+        className={['input', className].filter(Boolean).join(' ')}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={onValueChange ? (event) => onValueChange(event.target.value) : undefined}
+      />
+    </FieldFrame>
+  )
+}
+
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+  label: string
+  hint?: ReactNode
+  error?: string | undefined
+}
+
+export function SelectField({ label, hint, error, className, children, ...select }: SelectFieldProps) {
+  const id = useId()
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select
+        {...select}
+        id={id}
+        className={['input', 'select', className].filter(Boolean).join(' ')}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+      >
+        {children}
+      </select>
+    </FieldFrame>
+  )
+}
+
+type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'onChange'> & {
+  label: string
+  hint?: ReactNode
+  onCheckedChange: (checked: boolean) => void
+}
+
+export function CheckboxField({ label, hint, onCheckedChange, ...input }: CheckboxFieldProps) {
+  const id = useId()
+  return (
+    <div className="field field--checkbox">
+      <input
+        {...input}
+        id={id}
+        type="checkbox"
+        className="checkbox"
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(event) => onCheckedChange(event.target.checked)}
+      />
+      <label className="field__label field__label--inline" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="field__hint field__hint--inline" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+    </div>
+  )
+}
