@@ -1,0 +1,371 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { createMemoryStorage, openFileStorage } from './openStorage.js'
+import { StorageConflictError, type Storage } from './ports.js'
+import { makeInvitation, makeOrganization, makeSession, makeStatement, makeUser } from './testRecords.js'
+import { editedDocument, replayedText } from './testYDocs.js'
+
+/**
+ * The storage contract (ports.ts), run against every adapter. File-storage-only
+ * behaviour (reopening, corrupt files, the directory lock, torn logs) is in
+ * fileStorage.test.ts and files/documentLog.test.ts.
+ */
+
+interface Adapter {
+  name: string
+  open(): Promise<{ storage: Storage; cleanup(): Promise<void> }>
+}
+
+const adapters: Adapter[] = [
+  { name: 'memory', open: async () => ({ storage: createMemoryStorage(), cleanup: async () => {} }) },
+  {
+    name: 'file',
+    open: async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'plenary-contract-'))
+      return {
+        storage: await openFileStorage(dataDir, { onWarning: () => {} }),
+        cleanup: () => rm(dataDir, { recursive: true, force: true }),
+      }
+    },
+  },
+]
+
+describe.each(adapters)('$name storage', (adapter) => {
+  let storage: Storage
+  let cleanup: () => Promise<void>
+
+  beforeEach(async () => {
+    ;({ storage, cleanup } = await adapter.open())
+  })
+
+  afterEach(async () => {
+    await storage.close()
+    await cleanup()
+  })
+
+  describe('organizations', () => {
+    it('creates, gets, lists and updates', async () => {
+      const first = makeOrganization({ name: 'Penal Reform International' })
+      const second = makeOrganization({ name: 'Fair Trials' })
+      expect(await storage.organizations.create(first)).toEqual(first)
+      await storage.organizations.create(second)
+
+      expect(await storage.organizations.get(first.id)).toEqual(first)
+      expect(await storage.organizations.get('no-such-id')).toBeNull()
+      expect(await storage.organizations.list()).toEqual([first, second])
+
+      const updated = await storage.organizations.update(first.id, { country: 'Global', website: 'https://www.penalreform.org' })
+      expect(updated).toEqual({ ...first, country: 'Global', website: 'https://www.penalreform.org' })
+      expect(await storage.organizations.get(first.id)).toEqual(updated)
+      expect(await storage.organizations.update('no-such-id', { country: 'Austria' })).toBeNull()
+    })
+
+    it('hands out copies, and keeps none of the caller\'s objects', async () => {
+      const organization = makeOrganization()
+      const expected = { ...structuredClone(organization), shortName: 'PRI' }
+      const created = await storage.organizations.create(organization)
+      organization.name = 'changed by the caller afterwards'
+      created.name = 'changed in the returned object'
+      const fetched = await storage.organizations.get(organization.id)
+      if (fetched) fetched.country = 'changed in a fetched object'
+      const [listed] = await storage.organizations.list()
+      if (listed) listed.country = 'changed in a listed object'
+      const updated = await storage.organizations.update(organization.id, { shortName: 'PRI' })
+      if (updated) updated.shortName = 'changed in an updated object'
+      expect(await storage.organizations.get(organization.id)).toEqual(expected)
+    })
+
+    it('refuses a second organisation with the same name in any letter case', async () => {
+      await storage.organizations.create(makeOrganization({ name: 'Penal Reform International' }))
+      const duplicate = storage.organizations.create(makeOrganization({ name: 'PENAL reform international' }))
+      await expect(duplicate).rejects.toBeInstanceOf(StorageConflictError)
+      await expect(duplicate).rejects.toMatchObject({ field: 'name' })
+      expect(await storage.organizations.list()).toHaveLength(1)
+    })
+
+    it('refuses a rename onto another organisation\'s name but allows recasing its own', async () => {
+      await storage.organizations.create(makeOrganization({ name: 'Fair Trials' }))
+      const other = await storage.organizations.create(makeOrganization({ name: 'Reprieve' }))
+      await expect(storage.organizations.update(other.id, { name: 'fair trials' })).rejects.toMatchObject({ field: 'name' })
+      expect((await storage.organizations.get(other.id))?.name).toBe('Reprieve')
+      expect((await storage.organizations.update(other.id, { name: 'REPRIEVE' }))?.name).toBe('REPRIEVE')
+    })
+
+    it('ignores undefined values and the id in a patch', async () => {
+      const organization = await storage.organizations.create(makeOrganization({ shortName: 'PRI' }))
+      const patch = { shortName: undefined, id: 'hijacked', country: 'Global' } as Partial<typeof organization>
+      expect(await storage.organizations.update(organization.id, patch)).toEqual({ ...organization, country: 'Global' })
+      expect(await storage.organizations.get('hijacked')).toBeNull()
+    })
+
+    it('refuses a second record with the same id', async () => {
+      const organization = await storage.organizations.create(makeOrganization())
+      await expect(storage.organizations.create(makeOrganization({ id: organization.id }))).rejects.toMatchObject({ field: 'id' })
+    })
+  })
+
+  describe('users', () => {
+    it('creates, gets, counts, lists and updates, keeping the password hash', async () => {
+      expect(await storage.users.count()).toBe(0)
+      const user = makeUser({ email: 'Amina@Example.org' })
+      expect(await storage.users.create(user)).toEqual(user)
+      const other = await storage.users.create(makeUser())
+
+      expect(await storage.users.get(user.id)).toEqual(user)
+      expect(await storage.users.get('no-such-id')).toBeNull()
+      expect(await storage.users.count()).toBe(2)
+      expect(await storage.users.list()).toEqual([user, other])
+
+      const updated = await storage.users.update(user.id, { role: 'coordinator', canSign: true, passwordHash: 'scrypt$new' })
+      expect(updated).toEqual({ ...user, role: 'coordinator', canSign: true, passwordHash: 'scrypt$new' })
+      expect(await storage.users.get(user.id)).toEqual(updated)
+      expect(await storage.users.update('no-such-id', { name: 'Nobody' })).toBeNull()
+    })
+
+    it('finds a user by e-mail in any letter case', async () => {
+      const user = await storage.users.create(makeUser({ email: 'Amina.Odhiambo@Example.org' }))
+      expect(await storage.users.findByEmail('amina.odhiambo@example.ORG')).toEqual(user)
+      expect(await storage.users.findByEmail('someone.else@example.org')).toBeNull()
+    })
+
+    it('refuses an e-mail address that is taken, on create and on update', async () => {
+      await storage.users.create(makeUser({ email: 'amina@example.org' }))
+      const other = await storage.users.create(makeUser({ email: 'jonas@example.org' }))
+      const duplicate = storage.users.create(makeUser({ email: 'AMINA@example.org' }))
+      await expect(duplicate).rejects.toBeInstanceOf(StorageConflictError)
+      await expect(duplicate).rejects.toMatchObject({ field: 'email' })
+      await expect(storage.users.update(other.id, { email: 'Amina@Example.org' })).rejects.toMatchObject({ field: 'email' })
+      expect(await storage.users.count()).toBe(2)
+      expect((await storage.users.get(other.id))?.email).toBe('jonas@example.org')
+    })
+
+    it('hands out copies', async () => {
+      const user = makeUser()
+      const expected = structuredClone(user)
+      const created = await storage.users.create(user)
+      user.passwordHash = 'changed by the caller'
+      created.role = 'admin'
+      const found = await storage.users.findByEmail(user.email)
+      if (found) found.canSign = true
+      expect(await storage.users.get(user.id)).toEqual(expected)
+    })
+  })
+
+  describe('sessions', () => {
+    it('creates, gets and deletes', async () => {
+      const session = makeSession()
+      expect(await storage.sessions.create(session)).toEqual(session)
+      expect(await storage.sessions.get(session.id)).toEqual(session)
+      await storage.sessions.delete(session.id)
+      expect(await storage.sessions.get(session.id)).toBeNull()
+      await expect(storage.sessions.delete(session.id)).resolves.toBeUndefined()
+    })
+
+    it('deletes every session of one user and no other', async () => {
+      const mine = [makeSession({ userId: 'user-a' }), makeSession({ userId: 'user-a' })]
+      const theirs = makeSession({ userId: 'user-b' })
+      for (const session of [...mine, theirs]) await storage.sessions.create(session)
+      await storage.sessions.deleteForUser('user-a')
+      for (const session of mine) expect(await storage.sessions.get(session.id)).toBeNull()
+      expect(await storage.sessions.get(theirs.id)).toEqual(theirs)
+    })
+
+    it('deletes sessions that expire at or before now, and says how many', async () => {
+      const now = new Date('2025-03-10T12:00:00.000Z')
+      const expired = makeSession({ expiresAt: '2025-03-10T11:59:59.999Z' })
+      const expiringNow = makeSession({ expiresAt: now.toISOString() })
+      const live = makeSession({ expiresAt: '2025-03-10T12:00:00.001Z' })
+      for (const session of [expired, expiringNow, live]) await storage.sessions.create(session)
+
+      expect(await storage.sessions.deleteExpired(now)).toBe(2)
+      expect(await storage.sessions.get(expired.id)).toBeNull()
+      expect(await storage.sessions.get(expiringNow.id)).toBeNull()
+      expect(await storage.sessions.get(live.id)).toEqual(live)
+      expect(await storage.sessions.deleteExpired(now)).toBe(0)
+    })
+
+    it('hands out copies', async () => {
+      const session = makeSession()
+      const expected = structuredClone(session)
+      const created = await storage.sessions.create(session)
+      session.expiresAt = '2099-01-01T00:00:00.000Z'
+      created.userId = 'changed in the returned object'
+      const fetched = await storage.sessions.get(session.id)
+      if (fetched) fetched.userId = 'changed in a fetched object'
+      expect(await storage.sessions.get(session.id)).toEqual(expected)
+    })
+  })
+
+  describe('invitations', () => {
+    it('creates, lists and finds by token hash', async () => {
+      const invitation = makeInvitation()
+      expect(await storage.invitations.create(invitation)).toEqual(invitation)
+      const other = await storage.invitations.create(makeInvitation())
+      expect(await storage.invitations.list()).toEqual([invitation, other])
+      expect(await storage.invitations.findByTokenHash(invitation.tokenHash)).toEqual(invitation)
+      expect(await storage.invitations.findByTokenHash('unknown')).toBeNull()
+    })
+
+    it('accepts an invitation once', async () => {
+      const invitation = await storage.invitations.create(makeInvitation())
+      expect(await storage.invitations.markAccepted(invitation.id, 'user-1', '2025-03-02T10:00:00.000Z')).toBe(true)
+      expect(await storage.invitations.markAccepted(invitation.id, 'user-2', '2025-03-02T10:05:00.000Z')).toBe(false)
+      expect(await storage.invitations.findByTokenHash(invitation.tokenHash)).toEqual({
+        ...invitation,
+        acceptedAt: '2025-03-02T10:00:00.000Z',
+        acceptedUserId: 'user-1',
+      })
+      expect(await storage.invitations.markAccepted('no-such-id', 'user-1', '2025-03-02T10:00:00.000Z')).toBe(false)
+    })
+
+    it('lets exactly one of two simultaneous acceptances win', async () => {
+      const invitation = await storage.invitations.create(makeInvitation())
+      const outcomes = await Promise.all([
+        storage.invitations.markAccepted(invitation.id, 'user-1', '2025-03-02T10:00:00.000Z'),
+        storage.invitations.markAccepted(invitation.id, 'user-2', '2025-03-02T10:00:00.000Z'),
+      ])
+      expect(outcomes.filter(Boolean)).toHaveLength(1)
+      const winner = outcomes[0] ? 'user-1' : 'user-2'
+      expect((await storage.invitations.findByTokenHash(invitation.tokenHash))?.acceptedUserId).toBe(winner)
+    })
+
+    it('hands out copies', async () => {
+      const invitation = makeInvitation()
+      const expected = structuredClone(invitation)
+      const created = await storage.invitations.create(invitation)
+      invitation.role = 'admin'
+      created.canSign = false
+      const [listed] = await storage.invitations.list()
+      if (listed) listed.acceptedAt = '2025-03-02T10:00:00.000Z'
+      expect(await storage.invitations.findByTokenHash(invitation.tokenHash)).toEqual(expected)
+    })
+  })
+
+  describe('statements', () => {
+    it('creates, gets, lists and updates', async () => {
+      const statement = makeStatement()
+      expect(await storage.statements.create(statement)).toEqual(statement)
+      expect(await storage.statements.get(statement.id)).toEqual(statement)
+      expect(await storage.statements.list()).toEqual([statement])
+      const updated = await storage.statements.update(statement.id, { title: 'Revised title', deadline: '2025-05-20T08:00:00.000Z' })
+      expect(updated).toEqual({ ...statement, title: 'Revised title', deadline: '2025-05-20T08:00:00.000Z' })
+      expect(await storage.statements.get(statement.id)).toEqual(updated)
+      expect(await storage.statements.update('no-such-id', { title: 'x' })).toBeNull()
+      expect(await storage.statements.get('no-such-id')).toBeNull()
+    })
+
+    it('hands out copies, nested arrays included', async () => {
+      const statement = makeStatement({ draftingOrganizationIds: ['org-1'] })
+      const created = await storage.statements.create(statement)
+      statement.draftingOrganizationIds.push('pushed by the caller')
+      created.draftingOrganizationIds.push('pushed into the returned object')
+      const fetched = await storage.statements.get(statement.id)
+      fetched?.draftingOrganizationIds.push('pushed into a fetched object')
+      expect((await storage.statements.get(statement.id))?.draftingOrganizationIds).toEqual(['org-1'])
+    })
+
+    it('keeps every one of 200 simultaneous creates exactly once', async () => {
+      const statements = Array.from({ length: 200 }, (_, index) => makeStatement({ title: `Statement ${index}` }))
+      await Promise.all(statements.map((statement) => storage.statements.create(statement)))
+      const stored = await storage.statements.list()
+      expect(stored).toHaveLength(200)
+      expect(new Set(stored.map((statement) => statement.id))).toEqual(new Set(statements.map((statement) => statement.id)))
+    })
+  })
+
+  describe('documents', () => {
+    it('loads nothing for a statement without stored state', async () => {
+      expect(await storage.documents.load('unknown-statement')).toEqual([])
+    })
+
+    it('reproduces a Y.Doc from its appended updates', async () => {
+      const { doc, updates } = editedDocument(['We, the undersigned ', 'organisations, ', 'call on States'])
+      for (const update of updates) await storage.documents.append('statement-1', update)
+      const loaded = await storage.documents.load('statement-1')
+      expect(loaded).toHaveLength(updates.length)
+      expect(replayedText(loaded)).toBe(doc.getText('t').toString())
+      expect(await storage.documents.load('statement-2')).toEqual([])
+    })
+
+    it('keeps its own copy of the bytes, and hands out copies', async () => {
+      const { doc, updates } = editedDocument(['Joint statement'])
+      for (const update of updates) await storage.documents.append('statement-1', update)
+      for (const update of updates) update.fill(0)
+      for (const loaded of await storage.documents.load('statement-1')) loaded.fill(0)
+      expect(replayedText(await storage.documents.load('statement-1'))).toBe(doc.getText('t').toString())
+    })
+
+    it('compacts the history into one state that gives the same document', async () => {
+      const { doc, updates } = editedDocument(['Item 3: ', 'prison ', 'conditions ', 'and ', 'pre-trial detention'])
+      for (const update of updates) await storage.documents.append('statement-1', update)
+      await storage.documents.compact('statement-1', Y.encodeStateAsUpdate(doc))
+      const compacted = await storage.documents.load('statement-1')
+      expect(compacted.length).toBeLessThan(updates.length)
+      expect(compacted).toHaveLength(1)
+      expect(replayedText(compacted)).toBe(doc.getText('t').toString())
+
+      const appends: Promise<void>[] = []
+      doc.on('update', (update: Uint8Array) => appends.push(storage.documents.append('statement-1', update)))
+      doc.getText('t').insert(0, '[Draft] ')
+      await Promise.all(appends)
+      const afterMoreEdits = await storage.documents.load('statement-1')
+      expect(afterMoreEdits).toHaveLength(2)
+      expect(replayedText(afterMoreEdits)).toBe(doc.getText('t').toString())
+    })
+
+    it('runs appends and compactions of one statement in the order they were called', async () => {
+      const { doc, updates } = editedDocument(Array.from({ length: 20 }, (_, index) => `sentence ${index}. `))
+      const half = Math.floor(updates.length / 2)
+      const partial = new Y.Doc()
+      for (const update of updates.slice(0, half)) Y.applyUpdate(partial, update)
+      await Promise.all([
+        ...updates.slice(0, half).map((update) => storage.documents.append('statement-1', update)),
+        storage.documents.compact('statement-1', Y.encodeStateAsUpdate(partial)),
+        ...updates.slice(half).map((update) => storage.documents.append('statement-1', update)),
+      ])
+      const loaded = await storage.documents.load('statement-1')
+      expect(loaded).toHaveLength(1 + updates.length - half)
+      expect(replayedText(loaded)).toBe(doc.getText('t').toString())
+    })
+
+    it.each(['../escape', 'a/b', 'a\\b', '', '.', 'x'.repeat(65), 'with space', 'dot.ted', 'café'])(
+      'rejects the statement id %j',
+      async (statementId) => {
+        const state = Y.encodeStateAsUpdate(editedDocument(['x']).doc)
+        await expect(storage.documents.load(statementId)).rejects.toMatchObject({ code: 'INVALID_STATEMENT_ID' })
+        await expect(storage.documents.append(statementId, state)).rejects.toMatchObject({ code: 'INVALID_STATEMENT_ID' })
+        await expect(storage.documents.compact(statementId, state)).rejects.toMatchObject({ code: 'INVALID_STATEMENT_ID' })
+      },
+    )
+
+    it('accepts the longest and oddest ids the server may generate', async () => {
+      for (const statementId of ['x'.repeat(64), 'A-z_0-9', '8f14e45f-ceea-467f-a0e6-1d3b1c2a5e9b']) {
+        await storage.documents.append(statementId, Y.encodeStateAsUpdate(editedDocument(['x']).doc))
+        expect(await storage.documents.load(statementId)).toHaveLength(1)
+      }
+    })
+
+    it('refuses to compact to an empty state', async () => {
+      await expect(storage.documents.compact('statement-1', new Uint8Array())).rejects.toBeInstanceOf(RangeError)
+    })
+  })
+
+  describe('close', () => {
+    it('refuses writes once closed', async () => {
+      await storage.close()
+      await expect(storage.statements.create(makeStatement())).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
+      await expect(storage.documents.append('statement-1', new Uint8Array([0, 0]))).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
+    })
+
+    it('waits for writes already under way', async () => {
+      const creates = Array.from({ length: 20 }, () => storage.statements.create(makeStatement()))
+      const appends = Array.from({ length: 5 }, (_, index) => storage.documents.append('statement-1', new Uint8Array([index])))
+      await storage.close()
+      const settled = await Promise.allSettled([...creates, ...appends])
+      expect(settled.every((outcome) => outcome.status === 'fulfilled')).toBe(true)
+    })
+  })
+})

@@ -1,0 +1,243 @@
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, rmdir, stat, truncate, utimes, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { openFileStorage } from './openStorage.js'
+import type { Storage } from './ports.js'
+import { makeInvitation, makeOrganization, makeSession, makeStatement, makeUser } from './testRecords.js'
+import { editedDocument, replayedText } from './testYDocs.js'
+
+/** What only the file storage has: files that outlive the process, can be damaged, and are locked. */
+
+const COLLECTIONS = ['organizations', 'users', 'sessions', 'invitations', 'statements']
+const dataDirs: string[] = []
+const opened: Storage[] = []
+
+async function newDataDir(): Promise<string> {
+  const dataDir = await realpath(await mkdtemp(join(tmpdir(), 'plenary-file-storage-')))
+  dataDirs.push(dataDir)
+  return dataDir
+}
+
+async function open(dataDir: string, onWarning: (message: string) => void = () => {}): Promise<Storage> {
+  const storage = await openFileStorage(dataDir, { onWarning })
+  opened.push(storage)
+  return storage
+}
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((storage) => storage.close()))
+  await Promise.all(dataDirs.splice(0).map((dataDir) => rm(dataDir, { recursive: true, force: true })))
+})
+
+describe('file storage', () => {
+  it('keeps everything across a close and a reopen', async () => {
+    const dataDir = await newDataDir()
+    const storage = await open(dataDir)
+    const organization = await storage.organizations.create(makeOrganization())
+    await storage.organizations.update(organization.id, { shortName: 'PRI' })
+    await storage.users.create(makeUser({ organizationId: organization.id }))
+    const kept = await storage.sessions.create(makeSession())
+    const dropped = await storage.sessions.create(makeSession())
+    await storage.sessions.delete(dropped.id)
+    const invitation = await storage.invitations.create(makeInvitation())
+    await storage.invitations.markAccepted(invitation.id, 'user-1', '2025-03-02T10:00:00.000Z')
+    await storage.statements.create(makeStatement())
+    const { doc, updates } = editedDocument(['Madam Chair, ', 'we welcome ', 'the resolution'])
+    const [first, ...rest] = updates
+    if (!first) throw new Error('no update')
+    await storage.documents.append('statement-1', first)
+    await storage.documents.compact('statement-1', first)
+    for (const update of rest) await storage.documents.append('statement-1', update)
+    const before = {
+      organizations: await storage.organizations.list(),
+      users: await storage.users.list(),
+      invitations: await storage.invitations.list(),
+      statements: await storage.statements.list(),
+      documents: await storage.documents.load('statement-1'),
+    }
+    await storage.close()
+
+    const reopened = await open(dataDir)
+    expect({
+      organizations: await reopened.organizations.list(),
+      users: await reopened.users.list(),
+      invitations: await reopened.invitations.list(),
+      statements: await reopened.statements.list(),
+      documents: await reopened.documents.load('statement-1'),
+    }).toEqual(before)
+    expect(await reopened.sessions.get(kept.id)).toEqual(kept)
+    expect(await reopened.sessions.get(dropped.id)).toBeNull()
+    expect(replayedText(before.documents)).toBe(doc.getText('t').toString())
+  })
+
+  it('starts empty in a new directory and writes one versioned file per collection', async () => {
+    const dataDir = await newDataDir()
+    const storage = await open(dataDir)
+    const organization = await storage.organizations.create(makeOrganization())
+    for (const name of COLLECTIONS) {
+      const content: unknown = JSON.parse(await readFile(join(dataDir, 'meta', `${name}.json`), 'utf8'))
+      expect(content).toEqual({ version: 1, items: name === 'organizations' ? [organization] : [] })
+    }
+    expect((await stat(join(dataDir, 'documents'))).isDirectory()).toBe(true)
+  })
+
+  describe('a damaged metadata file', () => {
+    const organizationsFile = JSON.stringify({ version: 1, items: [makeOrganization()] }, null, 2)
+    const damages: [string, string | Buffer][] = [
+      ['empty', ''],
+      ['truncated', organizationsFile.slice(0, organizationsFile.length / 2)],
+      ['NUL-filled', Buffer.alloc(4096)],
+      ['invalid JSON', '{"version": 1, "items": [} oops'],
+      ['without an items array', '{"version": 1}'],
+      ['with items that are not an array', '{"version": 1, "items": {}}'],
+      ['JSON null', 'null'],
+    ]
+
+    // Each damage in a different file, so that every collection file is checked.
+    const cases = damages.map(([damage, content], index) => [`${COLLECTIONS[index % COLLECTIONS.length]}.json`, damage, content] as const)
+
+    it.each(cases)('stops the open when %s is %s, names the file and leaves it alone', async (fileName, _damage, content) => {
+      const dataDir = await newDataDir()
+      const file = join(dataDir, 'meta', fileName)
+      await mkdir(join(dataDir, 'meta'))
+      await writeFile(file, content)
+
+      const opening = openFileStorage(dataDir)
+      await expect(opening).rejects.toMatchObject({ code: 'STORAGE_CORRUPT', path: file })
+      await expect(opening).rejects.toThrow(`Metadata file ${file} is corrupt`)
+
+      expect(await readFile(file)).toEqual(Buffer.from(content))
+      expect(await readdir(join(dataDir, 'meta'))).toEqual([fileName])
+      expect(await readdir(dataDir)).not.toContain('plenary.lock')
+    })
+  })
+
+  describe('a failed write', () => {
+    // lowdb writes `.<name>.tmp` and renames it; a directory in its place makes that write fail.
+    const blockWrites = (dataDir: string, collection: string) => mkdir(join(dataDir, 'meta', `.${collection}.json.tmp`))
+    const unblockWrites = (dataDir: string, collection: string) => rmdir(join(dataDir, 'meta', `.${collection}.json.tmp`))
+
+    it('changes nothing in memory either, and later writes still work', async () => {
+      const dataDir = await newDataDir()
+      const storage = await open(dataDir)
+      await blockWrites(dataDir, 'organizations')
+      await expect(storage.organizations.create(makeOrganization({ name: 'Lost' }))).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
+      expect(await storage.organizations.list()).toEqual([])
+
+      await unblockWrites(dataDir, 'organizations')
+      const saved = await storage.organizations.create(makeOrganization({ name: 'Lost' }))
+      await storage.close()
+      expect(await (await open(dataDir)).organizations.list()).toEqual([saved])
+    })
+
+    it('leaves an invitation acceptable', async () => {
+      const dataDir = await newDataDir()
+      const storage = await open(dataDir)
+      const invitation = await storage.invitations.create(makeInvitation())
+      await blockWrites(dataDir, 'invitations')
+      await expect(storage.invitations.markAccepted(invitation.id, 'user-1', '2025-03-02T10:00:00.000Z')).rejects.toThrow()
+      expect((await storage.invitations.findByTokenHash(invitation.tokenHash))?.acceptedAt).toBeNull()
+      await unblockWrites(dataDir, 'invitations')
+      expect(await storage.invitations.markAccepted(invitation.id, 'user-2', '2025-03-02T10:01:00.000Z')).toBe(true)
+    })
+  })
+
+  describe('the data directory lock', () => {
+    const lockFile = (dataDir: string) => join(dataDir, 'plenary.lock')
+
+    it('refuses a second open of a directory that is open, until it is closed', async () => {
+      const dataDir = await newDataDir()
+      const first = await open(dataDir)
+      await expect(openFileStorage(dataDir)).rejects.toMatchObject({ code: 'DATA_DIR_LOCKED' })
+      expect(await readFile(lockFile(dataDir), 'utf8')).toBe(`${process.pid}\n`)
+      await first.close()
+      await expect(stat(lockFile(dataDir))).rejects.toMatchObject({ code: 'ENOENT' })
+      await open(dataDir)
+    })
+
+    it('refuses a directory locked by another live process, and says what to do', async () => {
+      const dataDir = await newDataDir()
+      const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' })
+      try {
+        const pid = other.pid
+        if (pid === undefined) throw new Error('could not start a child process')
+        await writeFile(lockFile(dataDir), `${pid}\n`)
+        const opening = openFileStorage(dataDir)
+        await expect(opening).rejects.toMatchObject({ code: 'DATA_DIR_LOCKED', pid })
+        await expect(opening).rejects.toThrow(
+          `Another Plenary server (pid ${pid}) is using DATA_DIR ${dataDir}. Stop it first, or point DATA_DIR elsewhere.`,
+        )
+        expect(await readFile(lockFile(dataDir), 'utf8')).toBe(`${pid}\n`)
+      } finally {
+        const exited = once(other, 'exit')
+        other.kill()
+        await exited
+      }
+    })
+
+    it('takes over a lock left by a process that died', async () => {
+      const dataDir = await newDataDir()
+      const dead = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
+      await once(dead, 'exit')
+      await writeFile(lockFile(dataDir), `${dead.pid}\n`)
+      const storage = await open(dataDir)
+      expect(await readFile(lockFile(dataDir), 'utf8')).toBe(`${process.pid}\n`)
+      await storage.close()
+      await expect(stat(lockFile(dataDir))).rejects.toMatchObject({ code: 'ENOENT' })
+    })
+
+    it('takes over a lock naming this very process, as after a container restart with the same pid', async () => {
+      const dataDir = await newDataDir()
+      await writeFile(lockFile(dataDir), `${process.pid}\n`)
+      await open(dataDir)
+    })
+
+    it('waits for a pid in a fresh lock file, and takes over one that never got its pid', async () => {
+      const dataDir = await newDataDir()
+      await writeFile(lockFile(dataDir), '')
+      await expect(openFileStorage(dataDir)).rejects.toMatchObject({ code: 'DATA_DIR_LOCKED', pid: null })
+      const aMinuteAgo = new Date(Date.now() - 60_000)
+      await utimes(lockFile(dataDir), aMinuteAgo, aMinuteAgo)
+      await open(dataDir)
+    })
+  })
+
+  it('loads the intact records of a log whose last record a crash cut short, and warns', async () => {
+    const dataDir = await newDataDir()
+    const warnings: string[] = []
+    const storage = await open(dataDir, (message) => warnings.push(message))
+    const { doc, updates } = editedDocument(['The Alliance ', 'urges ', 'Member States'])
+    for (const update of updates) await storage.documents.append('statement-1', update)
+    const logFile = join(dataDir, 'documents', 'statement-1.log')
+    await truncate(logFile, (await stat(logFile)).size - 3)
+
+    const loaded = await storage.documents.load('statement-1')
+    expect(loaded).toHaveLength(updates.length - 1)
+    expect(replayedText(loaded)).toBe(replayedText(updates.slice(0, -1)))
+    expect(warnings).toEqual([expect.stringContaining(logFile)])
+
+    const last = updates.at(-1)
+    if (!last) throw new Error('no update')
+    await storage.documents.append('statement-1', last)
+    await storage.close()
+    const reopened = await open(dataDir)
+    expect(replayedText(await reopened.documents.load('statement-1'))).toBe(doc.getText('t').toString())
+    expect(warnings).toHaveLength(1)
+  })
+
+  it('keeps documents of different statements apart on disk', async () => {
+    const dataDir = await newDataDir()
+    const storage = await open(dataDir)
+    const one = editedDocument(['first'])
+    const two = editedDocument(['second'])
+    for (const update of one.updates) await storage.documents.append('statement-1', update)
+    await storage.documents.compact('statement-2', Y.encodeStateAsUpdate(two.doc))
+    expect((await readdir(join(dataDir, 'documents'))).sort()).toEqual(['statement-1.log', 'statement-2.state'])
+    expect(replayedText(await storage.documents.load('statement-1'))).toBe('irst')
+    expect(replayedText(await storage.documents.load('statement-2'))).toBe('econd')
+  })
+})

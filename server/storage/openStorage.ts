@@ -1,0 +1,51 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { acquireDataDirLock } from './dataDirLock.js'
+import { createDocumentLog } from './files/documentLog.js'
+import { openLowdbRepositories } from './lowdb/openLowdbRepositories.js'
+import type { Storage } from './ports.js'
+
+export { createMemoryStorage } from './memory/createMemoryStorage.js'
+
+export interface FileStorageOptions {
+  /** Told about damage that was repaired rather than refused, such as a torn last log record. Defaults to console.warn. */
+  onWarning?: (message: string) => void
+}
+
+/**
+ * The embedded default: metadata in lowdb JSON files under `<dataDir>/meta/`,
+ * Yjs documents under `<dataDir>/documents/`, guarded by `<dataDir>/plenary.lock`.
+ * Rejects with a DATA_DIR_LOCKED error when another server holds the directory and
+ * with a STORAGE_CORRUPT error (naming the file) when a metadata file is damaged.
+ */
+export async function openFileStorage(dataDir: string, options: FileStorageOptions = {}): Promise<Storage> {
+  const lock = await acquireDataDirLock(dataDir)
+  try {
+    const metaDir = join(dataDir, 'meta')
+    const documentsDir = join(dataDir, 'documents')
+    await mkdir(metaDir, { recursive: true })
+    await mkdir(documentsDir, { recursive: true })
+    const repositories = await openLowdbRepositories(metaDir)
+    const documents = createDocumentLog(documentsDir, options.onWarning ? { onWarning: options.onWarning } : {})
+    let closing: Promise<void> | null = null
+    const close = async (): Promise<void> => {
+      try {
+        await Promise.all([repositories.close(), documents.close()])
+      } finally {
+        await lock.release()
+      }
+    }
+    return {
+      organizations: repositories.organizations,
+      users: repositories.users,
+      sessions: repositories.sessions,
+      invitations: repositories.invitations,
+      statements: repositories.statements,
+      documents,
+      close: () => (closing ??= close()),
+    }
+  } catch (error) {
+    await lock.release()
+    throw error
+  }
+}
