@@ -9,6 +9,13 @@ export default defineConfig({
   plugins: [react()],
   // One copy of Yjs in the bundle: two copies break `instanceof` checks and the sync.
   resolve: { dedupe: ['yjs', 'y-protocols', 'lib0', '@tiptap/pm', '@tiptap/core'] },
+  // `npm run dev`: the Vite dev server forwards the API and the collaboration socket.
+  server: {
+    proxy: {
+      '/api': `http://127.0.0.1:${process.env.PLENARY_API_PORT ?? 3000}`,
+      '/collab': { target: `ws://127.0.0.1:${process.env.PLENARY_API_PORT ?? 3000}`, ws: true },
+    },
+  },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
