@@ -37,7 +37,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || (error as { code?: string })?.code === 'DATA_DIR_LOCKED'
+  const code = (error as { code?: string })?.code
+  const known = error instanceof ConfigError || code === 'DATA_DIR_LOCKED' || code === 'STORAGE_CORRUPT'
   console.error(known ? `Plenary cannot start: ${(error as Error).message}` : error)
   process.exit(1)
 })

@@ -25,7 +25,7 @@ function rawSocket(server: TestServer, statementId: string, cookie: string | und
   }
 }
 
-function updateMessage(update: Uint8Array, syncType = syncProtocol.messageYjsUpdate): Uint8Array {
+function updateMessage(update: Uint8Array, syncType: number = syncProtocol.messageYjsUpdate): Uint8Array {
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, 0)
   encoding.writeVarUint(encoder, syncType)

@@ -1,6 +1,4 @@
 import { dirname } from 'node:path'
-// The repository-wide rule that keeps lowdb inside server/storage/ does not exempt this folder itself.
-// eslint-disable-next-line no-restricted-imports
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { syncDirectory, syncFile } from '../files/fsync.js'
