@@ -48,7 +48,8 @@ export default tseslint.config(
     // Tests read untyped JSON responses; the assertions are the type check there.
     files: ['**/*.test.ts', 'server/test/**/*.ts', 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },  {
+  },
+  {
     files: ['scripts/**/*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

@@ -7,6 +7,7 @@ import { loginPathFor } from '../../app/nextPath.js'
 import { useSession } from '../../app/SessionContext.js'
 import { Badge } from '../../ui/Badge.js'
 import { ErrorMessage, Loading } from '../../ui/Feedback.js'
+import { probeStatementAccess } from './accessProbe.js'
 import { CollaborativeEditor } from './CollaborativeEditor.js'
 import { ConnectionIndicator } from './ConnectionIndicator.js'
 import { PresenceList } from './PresenceList.js'
@@ -30,7 +31,7 @@ export function StatementEditor({ statement, me }: StatementEditorProps) {
 
 function ConnectedEditor({ statement, me, collaboration }: StatementEditorProps & { collaboration: Collaboration }) {
   const { ydoc, provider } = collaboration
-  const connection = useConnectionStatus(provider)
+  const connection = useConnectionStatus(provider, () => probeStatementAccess(statement.id))
   const presence = usePresence(provider)
   const { signedOut } = useSession()
   const navigate = useNavigate()
