@@ -1,0 +1,146 @@
+import * as Y from 'yjs'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { silentLogger } from '../logger.js'
+import { createMemoryDocumentStore } from '../storage/memory/memoryDocumentStore.js'
+import type { DocumentStateStore } from '../storage/ports.js'
+import { DocumentRegistry } from './documentRegistry.js'
+
+const OPTIONS = { debounceMs: 300, maxWaitMs: 1000, compactAfterBytes: 1024 * 1024 }
+
+/** The memory store with switches to make it fail or hang, and counters of what reached it. */
+function controllableStore() {
+  const inner = createMemoryDocumentStore()
+  const state = { failAppends: false, failLoads: false, appends: 0, loads: 0, compacts: 0 }
+  const store: DocumentStateStore = {
+    load: async (id) => {
+      state.loads += 1
+      if (state.failLoads) throw new Error('disk on fire')
+      return inner.load(id)
+    },
+    append: async (id, update) => {
+      if (state.failAppends) throw new Error('disk full')
+      state.appends += 1
+      return inner.append(id, update)
+    },
+    compact: async (id, s) => {
+      state.compacts += 1
+      return inner.compact(id, s)
+    },
+  }
+  return { store, state, stored: async (id: string) => textOf(await inner.load(id)) }
+}
+
+function textOf(updates: Uint8Array[]): string {
+  const doc = new Y.Doc()
+  for (const update of updates) Y.applyUpdate(doc, update)
+  return doc.getText('t').toString()
+}
+
+describe('document registry and rooms', () => {
+  beforeEach(() => void vi.useFakeTimers())
+  afterEach(() => void vi.useRealTimers())
+
+  it('loads a statement once for many simultaneous joiners', async () => {
+    const { store, state } = controllableStore()
+    const registry = new DocumentRegistry(store, OPTIONS, silentLogger)
+    const rooms = await Promise.all(Array.from({ length: 10 }, () => registry.acquire('s1')))
+    expect(new Set(rooms).size).toBe(1)
+    expect(state.loads).toBe(1)
+    expect(rooms[0]!.holds).toBe(10)
+  })
+
+  it('debounces saves but never waits longer than the maximum', async () => {
+    const { store, state, stored } = controllableStore()
+    const registry = new DocumentRegistry(store, OPTIONS, silentLogger)
+    const room = await registry.acquire('s1')
+    // Keep typing every 200 ms: the debounce alone would never fire.
+    for (let i = 0; i < 4; i += 1) {
+      room.doc.getText('t').insert(i, String(i))
+      await vi.advanceTimersByTimeAsync(200)
+    }
+    expect(state.appends).toBe(0)
+    room.doc.getText('t').insert(4, '4')
+    await vi.advanceTimersByTimeAsync(200) // 1000 ms after the first change
+    expect(state.appends).toBe(1)
+    expect(await stored('s1')).toBe('01234')
+  })
+
+  it('keeps a document whose save fails in memory and retries until it succeeds', async () => {
+    const { store, state, stored } = controllableStore()
+    const registry = new DocumentRegistry(store, OPTIONS, silentLogger)
+    const room = await registry.acquire('s1')
+    state.failAppends = true
+    room.doc.getText('t').insert(0, 'precious')
+    registry.release(room)
+    await vi.advanceTimersByTimeAsync(5_000)
+    expect(await registry.peek('s1')).toBe(room) // not unloaded while unsaved
+    expect(room.hasUnsavedChanges()).toBe(true)
+    state.failAppends = false
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(await stored('s1')).toBe('precious')
+    expect(await registry.peek('s1')).toBeUndefined() // unloaded once saved
+  })
+
+  it('unloads after the last holder leaves, compacting the log, and reloads the same text', async () => {
+    const { store, state } = controllableStore()
+    const registry = new DocumentRegistry(store, OPTIONS, silentLogger)
+    const room = await registry.acquire('s1')
+    room.doc.getText('t').insert(0, 'kept')
+    registry.release(room)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(await registry.peek('s1')).toBeUndefined()
+    expect(state.compacts).toBe(1)
+    const again = await registry.acquire('s1')
+    expect(again).not.toBe(room)
+    expect(again.doc.getText('t').toString()).toBe('kept')
+  })
+
+  it('does not unload a room that someone joins while it is being saved', async () => {
+    const { store } = controllableStore()
+    const registry = new DocumentRegistry(store, OPTIONS, silentLogger)
+    const room = await registry.acquire('s1')
+    room.doc.getText('t').insert(0, 'x')
+    registry.release(room) // starts saving
+    const joiner = await registry.acquire('s1')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(joiner).toBe(room)
+    expect(await registry.peek('s1')).toBe(room)
+    joiner.doc.getText('t').insert(1, 'y')
+    expect(joiner.doc.getText('t').toString()).toBe('xy')
+  })
+
+  it('refuses to serve a statement whose stored state cannot be read, and loads it afresh later', async () => {
+    const { store, state, stored } = controllableStore()
+    const registry = new DocumentRegistry(store, OPTIONS, silentLogger)
+    const first = await registry.acquire('s1')
+    first.doc.getText('t').insert(0, 'stored')
+    registry.release(first)
+    await vi.advanceTimersByTimeAsync(0)
+    state.failLoads = true
+    await expect(registry.acquire('s1')).rejects.toThrow('disk on fire')
+    expect(await registry.peek('s1')).toBeUndefined()
+    expect(await stored('s1')).toBe('stored') // nothing saved over it
+    state.failLoads = false
+    expect((await registry.acquire('s1')).doc.getText('t').toString()).toBe('stored')
+  })
+
+  it('saves every open statement at shutdown, including ones still waiting for the debounce', async () => {
+    const { store, stored } = controllableStore()
+    const registry = new DocumentRegistry(store, { ...OPTIONS, debounceMs: 60_000, maxWaitMs: 60_000 }, silentLogger)
+    const a = await registry.acquire('a')
+    const b = await registry.acquire('b')
+    a.doc.getText('t').insert(0, 'alpha')
+    b.doc.getText('t').insert(0, 'beta')
+    await registry.closeAll()
+    expect([await stored('a'), await stored('b')]).toEqual(['alpha', 'beta'])
+  })
+
+  it('reports a failed save at shutdown instead of pretending', async () => {
+    const { store, state } = controllableStore()
+    const registry = new DocumentRegistry(store, OPTIONS, silentLogger)
+    const room = await registry.acquire('s1')
+    room.doc.getText('t').insert(0, 'x')
+    state.failAppends = true
+    await expect(registry.closeAll()).rejects.toThrow('could not be saved')
+  })
+})
