@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import { encodeAccessNotice } from '../../shared/collab/accessNotice.js'
 import { CLOSE_REASONS, CloseCode } from '../../shared/collab/closeCodes.js'
 import { statementAccess, type Actor } from '../../shared/domain/permissions.js'
 import type { Statement } from '../../shared/domain/statement.js'
@@ -130,6 +131,7 @@ export class CollabServer {
     }
     if (closed) return this.options.registry.release(room)
     room.peers.add(connection)
+    connection.send(encodeAccessNotice({ access: connection.access }))
     connection.send(encodeSyncStep1(room.doc))
     const present = [...room.awareness.getStates().keys()]
     if (present.length > 0) connection.send(encodeAwarenessStates(room.awareness, present))
@@ -164,8 +166,10 @@ export class CollabServer {
   private reauthorise(connection: CollabConnection, statement: Statement | null, actor: Actor = connection.actor): void {
     connection.actor = actor
     const access = statement ? statementAccess(actor, statement) : 'none'
-    if (access === 'none') this.reject(connection, CloseCode.notFound)
-    else connection.access = access
+    if (access === 'none') return this.reject(connection, CloseCode.notFound)
+    if (access === connection.access) return
+    connection.access = access
+    connection.send(encodeAccessNotice({ access }))
   }
 
   private readonly onSessionEnded = (sessionId: string): void => {

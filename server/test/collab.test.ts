@@ -4,6 +4,7 @@ import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { MESSAGE_AUTH, readAccessNotice } from '../../shared/collab/accessNotice.js'
 import { CloseCode } from '../../shared/collab/closeCodes.js'
 import { createStatement, seedAlliance, type Alliance } from './alliance.js'
 import { appendParagraph, browserHeaders, connectProvider, synced, upgradeStatus } from './collabClient.js'
@@ -23,6 +24,15 @@ function rawSocket(server: TestServer, statementId: string, cookie: string | und
     closeCode: () => closeCode,
     opened: () => new Promise<void>((resolve, reject) => (ws.once('open', () => resolve()), ws.once('error', reject))),
   }
+}
+
+/** The access notices (auth message, sub-type 1) a raw client has received, in order. */
+function accessNotices(received: Uint8Array[]): string[] {
+  return received.flatMap((frame) => {
+    const decoder = decoding.createDecoder(frame)
+    if (decoding.readVarUint(decoder) !== MESSAGE_AUTH) return []
+    return [readAccessNotice(decoder)?.access ?? 'other']
+  })
 }
 
 function updateMessage(update: Uint8Array, syncType: number = syncProtocol.messageYjsUpdate): Uint8Array {
@@ -144,7 +154,11 @@ describe('collaboration server', () => {
     const watcher = provider(statement.id, alliance.coordinator.cookie)
     await synced(watcher.provider)
 
+    await waitFor(() => accessNotices(outsider.received).length === 1, { what: 'first access notice' })
+    expect(accessNotices(outsider.received)).toEqual(['edit'])
     await alliance.coordinator.patch(`/api/statements/${statement.id}`, { draftingOrganizationIds: [alliance.drafting.id] })
+    await waitFor(() => accessNotices(outsider.received).length === 2, { what: 'access notice' })
+    expect(accessNotices(outsider.received)).toEqual(['edit', 'read'])
     outsider.ws.send(updateMessage(paragraphUpdate('After the downgrade')))
     appendParagraph(watcher.doc, 'Marker')
     await waitFor(async () => (await alliance.coordinator.get(`/api/statements/${statement.id}/content?format=text`)).text.includes('Marker'))
