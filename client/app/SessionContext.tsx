@@ -1,14 +1,17 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { MeDto } from '../../shared/api/dto.js'
-import { isApiError } from '../api/ApiError.js'
-import { authApi } from '../api/auth.js'
-import { onUnauthenticated } from '../api/http.js'
+import { isApiError } from '../http/ApiError.js'
+import { authApi } from '../http/auth.js'
+import { onUnauthenticated } from '../http/request.js'
 
 export type SessionState =
   | { status: 'loading' }
   | { status: 'signed-in'; me: MeDto }
-  | { status: 'signed-out' }
+  | { status: 'signed-out'; reason: SignedOutReason }
   | { status: 'error'; error: unknown }
+
+/** `session-ended`: the server ended a session the page was using (expiry, sign-out elsewhere), so the login page says why. */
+export type SignedOutReason = 'session-ended' | null
 
 interface SessionContextValue {
   state: SessionState
@@ -17,7 +20,7 @@ interface SessionContextValue {
   /** Sets the session from an answer that already carries `{ user, organization }`. */
   signedIn: (me: MeDto) => void
   /** Forgets the session locally, e.g. when the collaboration socket reports it ended. */
-  signedOut: () => void
+  signedOut: (reason: SignedOutReason) => void
   signOut: () => Promise<void>
 }
 
@@ -30,25 +33,28 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       setState({ status: 'signed-in', me: await authApi.me() })
     } catch (error) {
-      setState(isApiError(error) && error.status === 401 ? { status: 'signed-out' } : { status: 'error', error })
+      setState(isApiError(error) && error.status === 401 ? { status: 'signed-out', reason: null } : { status: 'error', error })
     }
   }, [])
 
   const signedIn = useCallback((me: MeDto) => setState({ status: 'signed-in', me }), [])
-  const signedOut = useCallback(() => setState({ status: 'signed-out' }), [])
+  const signedOut = useCallback((reason: SignedOutReason) => setState({ status: 'signed-out', reason }), [])
 
   const signOut = useCallback(async () => {
     try {
       await authApi.logout()
     } finally {
       // Even if the request failed, the person asked to leave: the UI must not stay signed in.
-      setState({ status: 'signed-out' })
+      setState({ status: 'signed-out', reason: null })
     }
   }, [])
 
   useEffect(() => {
     void refresh()
-    onUnauthenticated(() => setState({ status: 'signed-out' }))
+    // Only a session the page believed in can "end"; a 401 while signed out is just the login page loading.
+    onUnauthenticated(() =>
+      setState((previous) => (previous.status === 'signed-in' ? { status: 'signed-out', reason: 'session-ended' } : previous)),
+    )
     return () => onUnauthenticated(null)
   }, [refresh])
 

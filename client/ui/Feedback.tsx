@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { isApiError } from '../api/ApiError.js'
+import { isApiError } from '../http/ApiError.js'
 
 /** A problem the person must read now: announced immediately by screen readers. */
 export function ErrorMessage({ children, title }: { children: ReactNode; title?: string }) {

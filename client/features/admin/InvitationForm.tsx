@@ -1,15 +1,16 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import type { InvitationCreatedDto, OrganizationDto } from '../../../shared/api/dto.js'
 import { createInvitationBody } from '../../../shared/api/invitations.js'
 import { canInvite } from '../../../shared/domain/permissions.js'
 import { ROLES, type Role } from '../../../shared/domain/user.js'
-import { isApiError } from '../../api/ApiError.js'
-import { fieldErrorsFromError, fieldErrorsFromIssues, type FieldErrors } from '../../api/fieldErrors.js'
-import { invitationsApi } from '../../api/invitations.js'
+import { isApiError } from '../../http/ApiError.js'
+import { fieldErrorsFromError, fieldErrorsFromIssues, type FieldErrors } from '../../http/fieldErrors.js'
+import { invitationsApi } from '../../http/invitations.js'
 import { useMe } from '../../app/SessionContext.js'
 import { describeError, ErrorMessage } from '../../ui/Feedback.js'
 import { CheckboxField, SelectField, TextField } from '../../ui/FormField.js'
 import { roleLabel } from '../../ui/labels.js'
+import { useFocusFirstError } from '../../ui/useFocusFirstError.js'
 import { InvitationLink } from './InvitationLink.js'
 
 interface InvitationFormProps {
@@ -28,6 +29,8 @@ export function InvitationForm({ organizations, onCreated }: InvitationFormProps
   const [formError, setFormError] = useState<string | null>(null)
   const [created, setCreated] = useState<InvitationCreatedDto | null>(null)
   const [submitting, setSubmitting] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  useFocusFirstError(formRef, errors)
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault()
@@ -56,7 +59,7 @@ export function InvitationForm({ organizations, onCreated }: InvitationFormProps
   }
 
   return (
-    <form className="form panel" onSubmit={(event) => void handleSubmit(event)} noValidate aria-labelledby="invite-heading">
+    <form ref={formRef} className="form panel" onSubmit={(event) => void handleSubmit(event)} noValidate aria-labelledby="invite-heading">
       <h2 id="invite-heading">Invite someone</h2>
       <p className="muted">Plenary does not send e-mail yet: copy the link and send it yourself.</p>
       {formError ? <ErrorMessage>{formError}</ErrorMessage> : null}

@@ -1,6 +1,6 @@
 import type { OrganizationDto } from '../../../shared/api/dto.js'
-import { invitationsApi } from '../../api/invitations.js'
-import { useResource } from '../../api/useResource.js'
+import { invitationsApi } from '../../http/invitations.js'
+import { useResource } from '../../http/useResource.js'
 import { Badge, type BadgeTone } from '../../ui/Badge.js'
 import { formatDateTime } from '../../ui/dates.js'
 import { LoadError, Loading } from '../../ui/Feedback.js'

@@ -1,12 +1,13 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { createOrganizationBody } from '../../../shared/api/organizations.js'
 import { ECOSOC_STATUSES, type EcosocStatus } from '../../../shared/domain/organization.js'
-import { isApiError } from '../../api/ApiError.js'
-import { fieldErrorsFromError, fieldErrorsFromIssues, type FieldErrors } from '../../api/fieldErrors.js'
-import { organizationsApi } from '../../api/organizations.js'
+import { isApiError } from '../../http/ApiError.js'
+import { fieldErrorsFromError, fieldErrorsFromIssues, type FieldErrors } from '../../http/fieldErrors.js'
+import { organizationsApi } from '../../http/organizations.js'
 import { describeError, ErrorMessage, StatusMessage } from '../../ui/Feedback.js'
 import { SelectField, TextField } from '../../ui/FormField.js'
 import { ecosocLabel } from '../../ui/labels.js'
+import { useFocusFirstError } from '../../ui/useFocusFirstError.js'
 
 const EMPTY = { name: '', shortName: '', country: '', ecosocStatus: 'none' as EcosocStatus, website: '' }
 
@@ -16,6 +17,8 @@ export function OrganizationForm({ onAdded }: { onAdded: () => void }) {
   const [formError, setFormError] = useState<string | null>(null)
   const [added, setAdded] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  useFocusFirstError(formRef, errors)
   const set = (field: keyof typeof EMPTY) => (value: string) => setValues((previous) => ({ ...previous, [field]: value }))
 
   async function handleSubmit(event: FormEvent) {
@@ -52,9 +55,9 @@ export function OrganizationForm({ onAdded }: { onAdded: () => void }) {
   }
 
   return (
-    <form className="form panel" onSubmit={(event) => void handleSubmit(event)} noValidate aria-labelledby="add-organisation-heading">
+    <form ref={formRef} className="form panel" onSubmit={(event) => void handleSubmit(event)} noValidate aria-labelledby="add-organisation-heading">
       <h2 id="add-organisation-heading">Add an organisation</h2>
-      <div aria-live="polite">{added ? <StatusMessage>{added}</StatusMessage> : null}</div>
+      <div className="live-slot" aria-live="polite">{added ? <StatusMessage>{added}</StatusMessage> : null}</div>
       {formError ? <ErrorMessage>{formError}</ErrorMessage> : null}
       <div className="form__row">
         <TextField label="Name" name="name" value={values.name} onValueChange={set('name')} error={errors.name} autoComplete="off" required />

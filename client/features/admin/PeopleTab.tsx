@@ -1,6 +1,6 @@
 import type { OrganizationDto } from '../../../shared/api/dto.js'
-import { usersApi } from '../../api/users.js'
-import { useResource } from '../../api/useResource.js'
+import { usersApi } from '../../http/users.js'
+import { useResource } from '../../http/useResource.js'
 import { LoadError, Loading } from '../../ui/Feedback.js'
 import { roleLabel } from '../../ui/labels.js'
 import { organizationNames } from './organizationNames.js'

@@ -1,17 +1,18 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import type { InvitationPreviewDto } from '../../../shared/api/dto.js'
 import { acceptInvitationBody } from '../../../shared/api/invitations.js'
 import { LIMITS } from '../../../shared/limits.js'
-import { isApiError } from '../../api/ApiError.js'
-import { fieldErrorsFromError, fieldErrorsFromIssues, type FieldErrors } from '../../api/fieldErrors.js'
-import { invitationsApi } from '../../api/invitations.js'
-import { useResource } from '../../api/useResource.js'
+import { isApiError } from '../../http/ApiError.js'
+import { fieldErrorsFromError, fieldErrorsFromIssues, type FieldErrors } from '../../http/fieldErrors.js'
+import { invitationsApi } from '../../http/invitations.js'
+import { useResource } from '../../http/useResource.js'
 import { PublicLayout } from '../../app/PublicLayout.js'
 import { useSession } from '../../app/SessionContext.js'
 import { describeError, ErrorMessage, LoadError, Loading } from '../../ui/Feedback.js'
 import { TextField } from '../../ui/FormField.js'
 import { useDocumentTitle } from '../../ui/useDocumentTitle.js'
+import { useFocusFirstError } from '../../ui/useFocusFirstError.js'
 import { roleLabel } from '../../ui/labels.js'
 import { formatDateTime } from '../../ui/dates.js'
 
@@ -48,6 +49,8 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  useFocusFirstError(formRef, errors)
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault()
@@ -80,7 +83,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
       </p>
       <p className="muted">This link works until {formatDateTime(invitation.expiresAt)}.</p>
       {formError ? <ErrorMessage>{formError}</ErrorMessage> : null}
-      <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate>
+      <form ref={formRef} className="form" onSubmit={(event) => void handleSubmit(event)} noValidate>
         {/* Lets password managers store the new password under the right account. */}
         <input type="email" name="email" value={invitation.email} autoComplete="username" readOnly hidden />
         <TextField label="Name" name="name" autoComplete="name" value={name} onValueChange={setName} error={errors.name} required />

@@ -1,17 +1,14 @@
-import { useState, type FormEvent } from 'react'
-import { Navigate, useLocation, useSearchParams } from 'react-router'
-import { isApiError } from '../../api/ApiError.js'
-import { authApi } from '../../api/auth.js'
+import { useRef, useState, type FormEvent } from 'react'
+import { Navigate, useSearchParams } from 'react-router'
+import { isApiError } from '../../http/ApiError.js'
+import { authApi } from '../../http/auth.js'
 import { safeNextPath } from '../../app/nextPath.js'
 import { PublicLayout } from '../../app/PublicLayout.js'
 import { useSession } from '../../app/SessionContext.js'
 import { describeError, ErrorMessage, Loading, StatusMessage } from '../../ui/Feedback.js'
 import { TextField } from '../../ui/FormField.js'
 import { useDocumentTitle } from '../../ui/useDocumentTitle.js'
-
-export interface LoginLocationState {
-  reason?: 'session-ended'
-}
+import { useFocusFirstError } from '../../ui/useFocusFirstError.js'
 
 export function loginErrorMessage(error: unknown): string {
   if (isApiError(error, 'invalid_credentials')) return 'Wrong e-mail or password'
@@ -23,13 +20,13 @@ export function LoginPage() {
   useDocumentTitle('Sign in')
   const { state, refresh } = useSession()
   const [searchParams] = useSearchParams()
-  const location = useLocation()
-  const reason = (location.state as LoginLocationState | null)?.reason
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
   const [missing, setMissing] = useState<{ email?: string; password?: string }>({})
   const [error, setError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  useFocusFirstError(formRef, missing)
 
   // Signing in refreshes the session; this redirect then takes the person where they were going.
   if (state.status === 'signed-in') return <Navigate to={safeNextPath(searchParams.get('next'))} replace />
@@ -59,9 +56,9 @@ export function LoginPage() {
       <h1>Sign in</h1>
       {state.status === 'loading' ? <Loading /> : null}
       {state.status === 'error' ? <ErrorMessage>{describeError(state.error)}</ErrorMessage> : null}
-      {reason === 'session-ended' ? <StatusMessage>Your session ended. Sign in again to continue.</StatusMessage> : null}
+      {state.status === 'signed-out' && state.reason === 'session-ended' ? <StatusMessage>Your session ended. Sign in again to continue.</StatusMessage> : null}
       {error ? <ErrorMessage>{error}</ErrorMessage> : null}
-      <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate>
+      <form ref={formRef} className="form" onSubmit={(event) => void handleSubmit(event)} noValidate>
         <TextField
           label="E-mail"
           name="email"

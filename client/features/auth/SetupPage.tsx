@@ -1,16 +1,17 @@
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { setupBody } from '../../../shared/api/auth.js'
 import { LIMITS } from '../../../shared/limits.js'
-import { isApiError } from '../../api/ApiError.js'
-import { authApi } from '../../api/auth.js'
-import { fieldErrorsFromError, fieldErrorsFromIssues, type FieldErrors } from '../../api/fieldErrors.js'
-import { useResource } from '../../api/useResource.js'
+import { isApiError } from '../../http/ApiError.js'
+import { authApi } from '../../http/auth.js'
+import { fieldErrorsFromError, fieldErrorsFromIssues, type FieldErrors } from '../../http/fieldErrors.js'
+import { useResource } from '../../http/useResource.js'
 import { PublicLayout } from '../../app/PublicLayout.js'
 import { useSession } from '../../app/SessionContext.js'
 import { describeError, ErrorMessage, LoadError, Loading } from '../../ui/Feedback.js'
 import { TextField } from '../../ui/FormField.js'
 import { useDocumentTitle } from '../../ui/useDocumentTitle.js'
+import { useFocusFirstError } from '../../ui/useFocusFirstError.js'
 
 export const DEFAULT_SECRETARIAT_NAME = 'Alliance Secretariat'
 
@@ -45,6 +46,8 @@ function SetupForm() {
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+  useFocusFirstError(formRef, errors)
 
   const set = (field: keyof typeof values) => (value: string) => setValues((previous) => ({ ...previous, [field]: value }))
 
@@ -75,7 +78,7 @@ function SetupForm() {
       <p>Create the first administrator. You can invite everyone else once you are signed in.</p>
       {formError ? <ErrorMessage>{formError}</ErrorMessage> : null}
       {errors[''] || errors.token ? <ErrorMessage>{errors[''] ?? `Setup link: ${errors.token}`}</ErrorMessage> : null}
-      <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate>
+      <form ref={formRef} className="form" onSubmit={(event) => void handleSubmit(event)} noValidate>
         <TextField label="Name" name="name" autoComplete="name" value={values.name} onValueChange={set('name')} error={errors.name} required />
         <TextField
           label="E-mail"

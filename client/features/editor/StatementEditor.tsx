@@ -1,9 +1,7 @@
 import { useEffect, useMemo } from 'react'
-import { useLocation, useNavigate } from 'react-router'
 import type { MeDto, StatementDto } from '../../../shared/api/dto.js'
 import { CloseCode } from '../../../shared/collab/closeCodes.js'
 import { colorForUser } from '../../../shared/collab/userColor.js'
-import { loginPathFor } from '../../app/nextPath.js'
 import { useSession } from '../../app/SessionContext.js'
 import { Badge } from '../../ui/Badge.js'
 import { ErrorMessage, Loading } from '../../ui/Feedback.js'
@@ -34,8 +32,6 @@ function ConnectedEditor({ statement, me, collaboration }: StatementEditorProps 
   const connection = useConnectionStatus(provider, () => probeStatementAccess(statement.id))
   const presence = usePresence(provider)
   const { signedOut } = useSession()
-  const navigate = useNavigate()
-  const location = useLocation()
 
   const user = useMemo<AwarenessUser>(
     () => ({
@@ -47,12 +43,11 @@ function ConnectedEditor({ statement, me, collaboration }: StatementEditorProps 
     [me],
   )
 
-  // The socket said the session is over: the REST session is gone too, so sign in again and come back.
+  // The socket said the session is over, so the REST session is gone too: the session guard
+  // sends the person to sign in and brings them back here afterwards.
   useEffect(() => {
-    if (connection.terminalCode !== CloseCode.unauthenticated) return
-    signedOut()
-    navigate(loginPathFor(location.pathname + location.search), { replace: true, state: { reason: 'session-ended' } })
-  }, [connection.terminalCode, signedOut, navigate, location.pathname, location.search])
+    if (connection.terminalCode === CloseCode.unauthenticated) signedOut('session-ended')
+  }, [connection.terminalCode, signedOut])
 
   const lostAccess = connection.terminalCode !== null
   const editable = statement.access === 'edit' && !lostAccess

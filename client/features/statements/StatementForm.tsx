@@ -1,12 +1,13 @@
-import type { FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import type { OrganizationDto } from '../../../shared/api/dto.js'
 import { STATEMENT_KINDS, VISIBILITIES } from '../../../shared/domain/statement.js'
 import { LIMITS } from '../../../shared/limits.js'
 import { formatDuration } from '../../../shared/text/speakingTime.js'
-import type { FieldErrors } from '../../api/fieldErrors.js'
+import type { FieldErrors } from '../../http/fieldErrors.js'
 import { ErrorMessage } from '../../ui/Feedback.js'
 import { SelectField, TextField } from '../../ui/FormField.js'
 import { kindLabel } from '../../ui/labels.js'
+import { useFocusFirstError } from '../../ui/useFocusFirstError.js'
 import { parseSpeakingLimit } from './speakingLimitInput.js'
 import type { StatementFormValues } from './statementFormValues.js'
 
@@ -28,7 +29,16 @@ interface StatementFormProps {
 
 /** The fields of a statement, shared by "New statement" and the settings panel. */
 export function StatementForm({ values, onChange, errors, organizations, submitLabel, submitting, onSubmit, onCancel }: StatementFormProps) {
-  const set = <K extends keyof StatementFormValues>(field: K) => (value: StatementFormValues[K]) => onChange({ ...values, [field]: value })
+  const formRef = useRef<HTMLFormElement>(null)
+  useFocusFirstError(formRef, errors)
+  // A field's message stops applying once the person edits it; the next submit brings a fresh set.
+  const [edited, setEdited] = useState<{ for: FieldErrors; fields: ReadonlySet<string> }>({ for: errors, fields: new Set() })
+  if (edited.for !== errors) setEdited({ for: errors, fields: new Set() })
+  const errorFor = (field: keyof StatementFormValues) => (edited.fields.has(field) ? undefined : errors[field])
+  const set = <K extends keyof StatementFormValues>(field: K) => (value: StatementFormValues[K]) => {
+    if (errors[field] && !edited.fields.has(field)) setEdited({ for: errors, fields: new Set([...edited.fields, field]) })
+    onChange({ ...values, [field]: value })
+  }
   const speakingSeconds = parseSpeakingLimit(values.speakingLimitSeconds)
 
   function handleSubmit(event: FormEvent) {
@@ -37,20 +47,20 @@ export function StatementForm({ values, onChange, errors, organizations, submitL
   }
 
   return (
-    <form className="form statement-form" onSubmit={handleSubmit} noValidate>
+    <form ref={formRef} className="form statement-form" onSubmit={handleSubmit} noValidate>
       {errors[''] ? <ErrorMessage>{errors['']}</ErrorMessage> : null}
-      <TextField label="Title" name="title" value={values.title} onValueChange={set('title')} error={errors.title} maxLength={LIMITS.titleMaxLength} required />
+      <TextField label="Title" name="title" value={values.title} onValueChange={set('title')} error={errorFor('title')} maxLength={LIMITS.titleMaxLength} required />
       <TextField
         label="Forum or meeting"
         name="forum"
         hint="For example “CCPCJ 34th session, item 5”."
         value={values.forum}
         onValueChange={set('forum')}
-        error={errors.forum}
+        error={errorFor('forum')}
         maxLength={LIMITS.forumMaxLength}
       />
       <div className="form__row">
-        <SelectField label="Kind" name="kind" value={values.kind} onChange={(event) => set('kind')(event.target.value as StatementFormValues['kind'])} error={errors.kind}>
+        <SelectField label="Kind" name="kind" value={values.kind} onChange={(event) => set('kind')(event.target.value as StatementFormValues['kind'])} error={errorFor('kind')}>
           {STATEMENT_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {kindLabel(kind)}
@@ -64,7 +74,7 @@ export function StatementForm({ values, onChange, errors, organizations, submitL
           hint="Your local time. Leave empty for no deadline."
           value={values.deadline}
           onValueChange={set('deadline')}
-          error={errors.deadline}
+          error={errorFor('deadline')}
         />
       </div>
       <div className="form__row">
@@ -75,7 +85,7 @@ export function StatementForm({ values, onChange, errors, organizations, submitL
           hint="Leave empty for no limit."
           value={values.wordLimit}
           onValueChange={set('wordLimit')}
-          error={errors.wordLimit}
+          error={errorFor('wordLimit')}
         />
         <TextField
           label="Speaking-time limit (seconds)"
@@ -87,7 +97,7 @@ export function StatementForm({ values, onChange, errors, organizations, submitL
           }
           value={values.speakingLimitSeconds}
           onValueChange={set('speakingLimitSeconds')}
-          error={errors.speakingLimitSeconds}
+          error={errorFor('speakingLimitSeconds')}
         />
         <TextField
           label="Words per minute"
@@ -96,7 +106,7 @@ export function StatementForm({ values, onChange, errors, organizations, submitL
           hint="Used to estimate speaking time."
           value={values.wordsPerMinute}
           onValueChange={set('wordsPerMinute')}
-          error={errors.wordsPerMinute}
+          error={errorFor('wordsPerMinute')}
         />
       </div>
       <SelectField
@@ -104,7 +114,7 @@ export function StatementForm({ values, onChange, errors, organizations, submitL
         name="visibility"
         value={values.visibility}
         onChange={(event) => set('visibility')(event.target.value as StatementFormValues['visibility'])}
-        error={errors.visibility}
+        error={errorFor('visibility')}
       >
         {VISIBILITIES.map((visibility) => (
           <option key={visibility} value={visibility}>
@@ -125,7 +135,7 @@ export function StatementForm({ values, onChange, errors, organizations, submitL
         }
         value={values.draftingOrganizationIds}
         onChange={(event) => set('draftingOrganizationIds')(Array.from(event.target.selectedOptions, (option) => option.value))}
-        error={errors.draftingOrganizationIds}
+        error={errorFor('draftingOrganizationIds')}
         disabled={organizations === null}
       >
         {(organizations ?? []).map((organization) => (

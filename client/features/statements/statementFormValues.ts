@@ -1,7 +1,7 @@
 import { createStatementBody, updateStatementBody, type CreateStatementBody, type UpdateStatementBody } from '../../../shared/api/statements.js'
 import type { StatementDto } from '../../../shared/api/dto.js'
 import { DEFAULT_WORDS_PER_MINUTE, type StatementKind, type Visibility } from '../../../shared/domain/statement.js'
-import { fieldErrorsFromIssues, type FieldErrors } from '../../api/fieldErrors.js'
+import { fieldErrorsFromIssues, type FieldErrors } from '../../http/fieldErrors.js'
 import { isoToLocalInput, localInputToIso } from './deadlineInput.js'
 import { parseSpeakingLimit, parseWholeNumber } from './speakingLimitInput.js'
 

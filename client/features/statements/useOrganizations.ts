@@ -1,5 +1,5 @@
-import { organizationsApi } from '../../api/organizations.js'
-import { useResource } from '../../api/useResource.js'
+import { organizationsApi } from '../../http/organizations.js'
+import { useResource } from '../../http/useResource.js'
 
 /** The member organisations, for choosing drafters; null until loaded. */
 export function useOrganizationOptions() {

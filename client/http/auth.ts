@@ -1,6 +1,6 @@
 import type { LoginBody, SetupBody } from '../../shared/api/auth.js'
 import type { MeDto } from '../../shared/api/dto.js'
-import { api } from './http.js'
+import { api } from './request.js'
 
 export const authApi = {
   me: (signal?: AbortSignal) => api.get<MeDto>('/api/me', { signal }),

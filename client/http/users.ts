@@ -1,5 +1,5 @@
 import type { UserDto } from '../../shared/api/dto.js'
-import { api } from './http.js'
+import { api } from './request.js'
 
 export const usersApi = {
   list: (signal?: AbortSignal) => api.get<{ users: UserDto[] }>('/api/users', { signal }),

@@ -1,3 +1,8 @@
+/**
+ * The client's one way to call the REST API. This folder is `client/http/`, not
+ * `client/api/`: in development Vite serves source files by path, and a module at
+ * `/api/*.ts` would be routed to the REST API (proxy or Express middleware) instead.
+ */
 import { ApiError, apiErrorFromBody } from './ApiError.js'
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'

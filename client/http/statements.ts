@@ -1,6 +1,6 @@
 import type { CreateStatementBody, UpdateStatementBody } from '../../shared/api/statements.js'
 import type { StatementDto } from '../../shared/api/dto.js'
-import { api, segment } from './http.js'
+import { api, segment } from './request.js'
 
 export const statementsApi = {
   list: (query: string, signal?: AbortSignal) => {

@@ -1,6 +1,6 @@
 import type { AcceptInvitationBody, CreateInvitationBody } from '../../shared/api/invitations.js'
 import type { InvitationCreatedDto, InvitationDto, InvitationPreviewDto, MeDto } from '../../shared/api/dto.js'
-import { api, segment } from './http.js'
+import { api, segment } from './request.js'
 
 export const invitationsApi = {
   list: (signal?: AbortSignal) => api.get<{ invitations: InvitationDto[] }>('/api/invitations', { signal }),
