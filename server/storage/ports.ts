@@ -9,9 +9,11 @@
  * - Uniqueness that the domain relies on (user e-mail, organisation name) is enforced
  *   here, like a database index would, by throwing `StorageConflictError`.
  */
+import type { AuditEntry } from '../../shared/domain/audit.js'
 import type { Organization } from '../../shared/domain/organization.js'
 import type { Statement } from '../../shared/domain/statement.js'
 import type { User } from '../../shared/domain/user.js'
+import type { Version, VersionContent } from '../../shared/domain/version.js'
 
 export class StorageConflictError extends Error {
   constructor(readonly field: string, message: string) {
@@ -119,12 +121,41 @@ export interface DocumentStateStore {
   compact(statementId: string, state: Uint8Array): Promise<void>
 }
 
+/**
+ * Versions of statements. Summaries and contents are stored apart so that listing
+ * a thousand versions never reads a thousand contents.
+ */
+export interface VersionRepository {
+  /** The statement's versions, newest (highest number) first, without contents. */
+  list(statementId: string): Promise<Version[]>
+  get(statementId: string, versionId: string): Promise<Version | null>
+  /** The highest-numbered version, or null. */
+  latest(statementId: string): Promise<Version | null>
+  /**
+   * Stores the content durably first, then the summary with the next number for
+   * the statement (assigned atomically: concurrent creates get distinct, gapless
+   * numbers). A crash in between leaves an unlisted content, never a listed
+   * version without content. Throws StorageConflictError('id') for a reused id.
+   */
+  create(version: Omit<Version, 'number'>, content: VersionContent): Promise<Version>
+  content(statementId: string, versionId: string): Promise<VersionContent | null>
+}
+
+/** Each statement's audit trail: appended, never changed. */
+export interface AuditRepository {
+  append(entry: AuditEntry): Promise<AuditEntry>
+  /** Oldest first. */
+  list(statementId: string): Promise<AuditEntry[]>
+}
+
 export interface Storage {
   organizations: OrganizationRepository
   users: UserRepository
   sessions: SessionRepository
   invitations: InvitationRepository
   statements: StatementRepository
+  versions: VersionRepository
+  audit: AuditRepository
   documents: DocumentStateStore
   /** Waits for pending writes, then releases files and locks. */
   close(): Promise<void>
