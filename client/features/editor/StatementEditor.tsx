@@ -1,10 +1,12 @@
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
+import { Link } from 'react-router'
 import type { MeDto, StatementDto } from '../../../shared/api/dto.js'
 import { CloseCode } from '../../../shared/collab/closeCodes.js'
 import { colorForUser } from '../../../shared/collab/userColor.js'
 import { useSession } from '../../app/SessionContext.js'
 import { Badge } from '../../ui/Badge.js'
 import { ErrorMessage, Loading } from '../../ui/Feedback.js'
+import type { LiveAccess } from './accessNotices.js'
 import { probeStatementAccess } from './accessProbe.js'
 import { CollaborativeEditor } from './CollaborativeEditor.js'
 import { ConnectionIndicator } from './ConnectionIndicator.js'
@@ -19,16 +21,25 @@ import '../../styles/editor.css'
 interface StatementEditorProps {
   statement: StatementDto
   me: MeDto
+  /**
+   * The server announced different access on the live connection (drafting organisations
+   * changed; later, a lock). The page owns `statement.access` and passes the new value back in.
+   */
+  onAccessChange: (access: LiveAccess) => void
 }
 
-export function StatementEditor({ statement, me }: StatementEditorProps) {
+export function StatementEditor({ statement, me, onAccessChange }: StatementEditorProps) {
   const collaboration = useCollaboration(statement.id)
   if (collaboration === null) return <Loading label="Opening the text…" />
-  return <ConnectedEditor statement={statement} me={me} collaboration={collaboration} />
+  return <ConnectedEditor statement={statement} me={me} onAccessChange={onAccessChange} collaboration={collaboration} />
 }
 
-function ConnectedEditor({ statement, me, collaboration }: StatementEditorProps & { collaboration: Collaboration }) {
-  const { ydoc, provider } = collaboration
+function ConnectedEditor({ statement, me, onAccessChange, collaboration }: StatementEditorProps & { collaboration: Collaboration }) {
+  const { ydoc, provider, accessNotices } = collaboration
+  const announcedAccess = useSyncExternalStore(accessNotices.subscribe, accessNotices.get)
+  const [accessMessage, setAccessMessage] = useState<string | null>(null)
+  const onAccessChangeRef = useRef(onAccessChange)
+  onAccessChangeRef.current = onAccessChange
   const connection = useConnectionStatus(provider, () => probeStatementAccess(statement.id))
   const presence = usePresence(provider)
   const { signedOut } = useSession()
@@ -49,12 +60,36 @@ function ConnectedEditor({ statement, me, collaboration }: StatementEditorProps 
     if (connection.terminalCode === CloseCode.unauthenticated) signedOut('session-ended')
   }, [connection.terminalCode, signedOut])
 
+  useEffect(() => {
+    if (announcedAccess === null || announcedAccess === statement.access) return
+    setAccessMessage(announcedAccess === 'edit' ? 'You can now edit this statement.' : 'This statement is now read only for you.')
+    onAccessChangeRef.current(announcedAccess)
+  }, [announcedAccess, statement.access])
+
   const lostAccess = connection.terminalCode !== null
   const editable = statement.access === 'edit' && !lostAccess
+
+  // The server says this person may no longer know the statement exists: do not keep showing its text.
+  if (connection.terminalCode === CloseCode.notFound) {
+    return (
+      <section className="statement-editor" aria-label="Statement text">
+        <ErrorMessage>
+          <p>{connection.detail}</p>
+          <p>
+            <Link to="/">Back to the statements</Link>
+          </p>
+        </ErrorMessage>
+        <ConnectionIndicator connection={connection} />
+      </section>
+    )
+  }
 
   return (
     <section className="statement-editor" aria-label="Statement text">
       {lostAccess && connection.detail ? <ErrorMessage>{connection.detail}</ErrorMessage> : null}
+      <p className="visually-hidden" role="status">
+        {accessMessage}
+      </p>
       <CollaborativeEditor
         ydoc={ydoc}
         provider={provider}

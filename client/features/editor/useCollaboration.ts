@@ -2,11 +2,13 @@ import { useEffect, useState } from 'react'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { TERMINAL_CLOSE_CODES } from '../../../shared/collab/closeCodes.js'
+import { listenForAccessNotices, type AccessNoticeStore } from './accessNotices.js'
 import { collabServerUrl } from './collabUrl.js'
 
 export interface Collaboration {
   ydoc: Y.Doc
   provider: WebsocketProvider
+  accessNotices: AccessNoticeStore
 }
 
 /**
@@ -26,7 +28,7 @@ export function useCollaboration(statementId: string): Collaboration | null {
       // (the whole 4400–4499 range) would also give up on a transient malformed-message close.
       shouldReconnect: (event) => !TERMINAL_CLOSE_CODES.has(event.code),
     })
-    setCollaboration({ ydoc, provider })
+    setCollaboration({ ydoc, provider, accessNotices: listenForAccessNotices(provider) })
     return () => {
       provider.destroy()
       // Destroying the doc also destroys the provider's awareness and its timer.

@@ -75,7 +75,7 @@ export function StatementPage() {
         />
       ) : null}
       <Suspense fallback={<Loading label="Opening the editor…" />}>
-        <StatementEditor statement={statement} me={me} />
+        <StatementEditor statement={statement} me={me} onAccessChange={(access) => setData({ ...statement, access })} />
       </Suspense>
     </div>
   )
