@@ -72,7 +72,7 @@ function ConnectedEditor({ statement, me, onAccessChange, collaboration }: State
   // The server says this person may no longer know the statement exists: do not keep showing its text.
   if (connection.terminalCode === CloseCode.notFound) {
     return (
-      <section className="statement-editor" aria-label="Statement text">
+      <section className="statement-editor" aria-label="Statement editor">
         <ErrorMessage>
           <p>{connection.detail}</p>
           <p>
@@ -85,7 +85,7 @@ function ConnectedEditor({ statement, me, onAccessChange, collaboration }: State
   }
 
   return (
-    <section className="statement-editor" aria-label="Statement text">
+    <section className="statement-editor" aria-label="Statement editor">
       {lostAccess && connection.detail ? <ErrorMessage>{connection.detail}</ErrorMessage> : null}
       <p className="visually-hidden" role="status">
         {accessMessage}

@@ -19,12 +19,13 @@ export function StatementPage() {
   const { resource, reload, setData } = useResource(`statement:${id}`, (signal) => statementsApi.get(id, signal))
   const [settingsOpen, setSettingsOpen] = useState(false)
   const [saved, setSaved] = useState(false)
-  useDocumentTitle(resource.status === 'ready' ? resource.data.title : resource.status === 'error' ? 'Statement not found' : null)
+  const notFound = resource.status === 'error' && isApiError(resource.error, 'not_found')
+  useDocumentTitle(resource.status === 'ready' ? resource.data.title : notFound ? 'Statement not found' : null)
 
   if (resource.status === 'loading') return <Loading label="Loading statement…" />
   if (resource.status === 'error') {
     // The server answers 404 also for statements this person may not see, so the page cannot tell them apart either.
-    if (isApiError(resource.error, 'not_found')) {
+    if (notFound) {
       return (
         <section className="empty-page">
           <h1>Statement not found</h1>

@@ -30,12 +30,12 @@ export function StatementTable({ statements }: { statements: StatementDto[] }) {
                   </>
                 ) : null}
               </th>
-              <td>{statement.forum || <span className="muted">—</span>}</td>
-              <td>{kindLabel(statement.kind)}</td>
-              <td>
+              <td data-label="Forum">{statement.forum || <span className="muted">—</span>}</td>
+              <td data-label="Kind">{kindLabel(statement.kind)}</td>
+              <td data-label="Deadline">
                 <DeadlineText deadline={statement.deadline} />
               </td>
-              <td>{statement.access === 'edit' ? 'Can edit' : 'Read only'}</td>
+              <td data-label="Access">{statement.access === 'edit' ? 'Can edit' : 'Read only'}</td>
             </tr>
           ))}
         </tbody>
