@@ -1,13 +1,15 @@
 import { createServer, type Server } from 'node:http'
+import { textIsOpen } from '../shared/domain/lifecycle.js'
 import type { AddressInfo } from 'node:net'
 import { CollabServer } from './collab/collabServer.js'
-import { DocumentRegistry } from './collab/documentRegistry.js'
+import { DocumentRegistry, type RegistryHooks } from './collab/documentRegistry.js'
 import { refuseUpgrade } from './collab/upgradeResponse.js'
 import type { Config } from './config.js'
 import { ServerEvents } from './events.js'
 import { createApp } from './http/app.js'
 import type { Logger } from './logger.js'
 import type { ServiceContext } from './services/context.js'
+import { AutomaticVersions } from './services/automaticVersions.js'
 import { FirstRunSetup } from './services/setup.js'
 import type { Storage } from './storage/ports.js'
 
@@ -21,6 +23,7 @@ export interface RunningServer {
   setupUrl: string | null
   ctx: ServiceContext
   documents: DocumentRegistry
+  automaticVersions: AutomaticVersions
   collab: CollabServer
   httpServer: Server
   /** Stops accepting, closes sockets (1001), saves every open statement, closes storage. */
@@ -39,25 +42,41 @@ const COMPACT_AFTER_BYTES = 1024 * 1024
 
 export async function startServer({ config, storage, logger, now = () => new Date() }: StartOptions): Promise<RunningServer> {
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`
+  const hooks: RegistryHooks = {
+    prepare: async (room) => {
+      const statement = await storage.statements.get(room.statementId)
+      room.textOpen = statement !== null && textIsOpen(statement.status)
+    },
+  }
+  const documents = new DocumentRegistry(
+    storage.documents,
+    { debounceMs: config.saveDebounceMs, maxWaitMs: config.saveMaxWaitMs, compactAfterBytes: COMPACT_AFTER_BYTES, now: () => now().getTime() },
+    logger,
+    hooks,
+  )
   const ctx: ServiceContext = {
     storage,
+    documents,
     events: new ServerEvents(),
     logger,
     now,
     publicUrl: () => publicUrl,
     sessionTtlMs: config.sessionTtlMs,
   }
-  const documents = new DocumentRegistry(
-    storage.documents,
-    { debounceMs: config.saveDebounceMs, maxWaitMs: config.saveMaxWaitMs, compactAfterBytes: COMPACT_AFTER_BYTES },
-    logger,
-  )
+  const automaticVersions = new AutomaticVersions(ctx)
+  // Bound here because the service needs the registry that calls it.
+  hooks.beforeUnload = automaticVersions.onLastLeave
+  automaticVersions.start()
+  // Lifecycle changes close or reopen the text of a loaded statement at once.
+  ctx.events.on('statementChanged', (statement) => {
+    const room = documents.loadedRoom(statement.id)
+    if (room) room.textOpen = textIsOpen(statement.status)
+  })
   const setup = new FirstRunSetup(ctx, config.adminOrganization)
   const setupToken = await setup.prepare(config.admin)
 
   const app = createApp({
     ctx,
-    documents,
     setup,
     cookies: { secure: publicUrl.startsWith('https:'), maxAgeMs: config.sessionTtlMs },
     login: { attempts: config.loginAttempts, windowMs: config.loginWindowMs },
@@ -80,6 +99,7 @@ export async function startServer({ config, storage, logger, now = () => new Dat
   let closing: Promise<void> | null = null
   const close = () =>
     (closing ??= (async () => {
+      automaticVersions.stop()
       httpServer.close()
       collab.close()
       try {
@@ -97,6 +117,7 @@ export async function startServer({ config, storage, logger, now = () => new Dat
     setupUrl: setupToken ? `${publicUrl}/setup/${setupToken}` : null,
     ctx,
     documents,
+    automaticVersions,
     collab,
     httpServer,
     close,

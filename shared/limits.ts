@@ -6,6 +6,7 @@ export const LIMITS = {
   passwordMinLength: 10,
   passwordMaxLength: 200,
   unlockReasonMaxLength: 1000,
+  versionLabelMaxLength: 200,
   wordLimitMax: 100_000,
   speakingLimitSecondsMax: 4 * 60 * 60,
   wordsPerMinuteMin: 40,

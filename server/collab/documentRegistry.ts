@@ -5,6 +5,13 @@ import { DocumentRoom, type PersistenceOptions } from './documentRoom.js'
 
 const UNLOAD_RETRY_MS = 5_000
 
+export interface RegistryHooks {
+  /** Runs once per load, before anyone sees the room (e.g. closing the text of a locked statement). */
+  prepare?(room: DocumentRoom): Promise<void>
+  /** Runs when the last holder has left, before the room is saved and unloaded (e.g. an automatic version). Failures are logged and never keep the room. */
+  beforeUnload?(room: DocumentRoom): Promise<void>
+}
+
 /**
  * Open statements by id. One load per statement however many join at once (the
  * map holds the loading promise, not the room); a room is unloaded only after
@@ -12,19 +19,30 @@ const UNLOAD_RETRY_MS = 5_000
  */
 export class DocumentRegistry {
   private readonly rooms = new Map<string, Promise<DocumentRoom>>()
+  private readonly loaded = new Map<string, DocumentRoom>()
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
 
   constructor(
     private readonly store: DocumentStateStore,
     private readonly options: PersistenceOptions,
     private readonly logger: Logger,
+    private readonly hooks: RegistryHooks = {},
   ) {}
 
   /** Takes a hold on the room, loading it if needed. Pair every successful acquire with a release. */
   async acquire(statementId: string): Promise<DocumentRoom> {
     let loading = this.rooms.get(statementId)
     if (!loading) {
-      loading = DocumentRoom.load(statementId, this.store, this.options, this.logger)
+      loading = DocumentRoom.load(statementId, this.store, this.options, this.logger).then(async (room) => {
+        try {
+          await this.hooks.prepare?.(room)
+          this.loaded.set(statementId, room)
+          return room
+        } catch (error) {
+          room.destroy()
+          throw error
+        }
+      })
       this.rooms.set(statementId, loading)
       // A failed load is forgotten so that the next attempt reads storage again.
       loading.catch(() => {
@@ -52,20 +70,38 @@ export class DocumentRegistry {
   }
 
   /** Runs `read` on the statement's document, loading it for the duration if nobody has it open. */
-  async withDocument<T>(statementId: string, read: (doc: Y.Doc) => T): Promise<T> {
+  withDocument<T>(statementId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    return this.withRoom(statementId, (room) => read(room.doc))
+  }
+
+  /**
+   * Holds the statement's room while `use` runs, loading it if needed. Changes
+   * `use` makes to the document reach every connection and are saved like any edit.
+   */
+  async withRoom<T>(statementId: string, use: (room: DocumentRoom) => T | Promise<T>): Promise<T> {
     const room = await this.acquire(statementId)
     try {
-      return read(room.doc)
+      return await use(room)
     } finally {
       this.release(room)
     }
   }
 
-  openStatementIds(): string[] {
-    return [...this.rooms.keys()]
+  /** The rooms loaded now (not those still loading). */
+  openRooms(): DocumentRoom[] {
+    return [...this.loaded.values()]
+  }
+
+  /** The room if it is loaded now, without waiting or loading. */
+  loadedRoom(statementId: string): DocumentRoom | undefined {
+    return this.loaded.get(statementId)
   }
 
   private async unloadWhenIdle(room: DocumentRoom): Promise<void> {
+    if (this.hooks.beforeUnload && room.changes.hasChanges()) {
+      await this.hooks.beforeUnload(room).catch((error) => this.logger.error(`Before unloading statement ${room.statementId}`, error))
+      if (room.holds > 0) return
+    }
     try {
       await room.saveAndCompact()
     } catch {
@@ -84,6 +120,7 @@ export class DocumentRegistry {
       return
     }
     this.rooms.delete(room.statementId)
+    this.loaded.delete(room.statementId)
     room.destroy()
   }
 
@@ -101,5 +138,6 @@ export class DocumentRegistry {
     const rooms = await Promise.all([...this.rooms.values()].map((p) => p.catch(() => undefined)))
     for (const room of rooms) room?.destroy()
     this.rooms.clear()
+    this.loaded.clear()
   }
 }

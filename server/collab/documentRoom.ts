@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { Logger } from '../logger.js'
 import type { DocumentStateStore } from '../storage/ports.js'
+import { ChangeTracker } from './changeTracker.js'
 import { encodeAwarenessStates, encodeUpdate } from './protocol.js'
 
 /** What the room needs from a connection: somewhere to send bytes, and an identity for `origin`. */
@@ -16,6 +17,8 @@ export interface PersistenceOptions {
   maxWaitMs: number
   /** Replace the update log by one compacted state once it holds this many bytes. */
   compactAfterBytes: number
+  /** The clock that change tracking reads (controllable in tests). */
+  now?: () => number
 }
 
 const RETRY_MAX_MS = 30_000
@@ -35,6 +38,14 @@ export class DocumentRoom {
   readonly awarenessOwners = new Map<number, RoomPeer>()
   /** Joins in progress plus open peers plus REST reads: the room is unloaded only at zero. */
   holds = 0
+  /**
+   * False once the statement is locked: no update from anyone reaches the
+   * document. Set synchronously by the lock, before any await, so no edit can
+   * slip in between fingerprinting the text and downgrading the connections.
+   */
+  textOpen = true
+  /** Who changed the text since the latest version. */
+  readonly changes = new ChangeTracker()
 
   private pending: Uint8Array[] = []
   private debounceTimer: NodeJS.Timeout | undefined
@@ -78,6 +89,7 @@ export class DocumentRoom {
     if (origin === this) return // loading from storage: nothing new to save or send
     const message = encodeUpdate(update)
     for (const peer of this.peers) if (peer !== origin) peer.send(message)
+    this.changes.record((this.options.now ?? Date.now)(), origin)
     this.pending.push(update)
     this.scheduleSave()
   }

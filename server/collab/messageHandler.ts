@@ -18,7 +18,7 @@ export function handleClientMessage(room: DocumentRoom, connection: CollabConnec
       return
     case 'syncStep2':
     case 'update':
-      if (connection.access !== 'edit') return
+      if (connection.access !== 'edit' || !room.textOpen) return
       guard(() => Y.applyUpdate(room.doc, message.update, connection))
       return
     case 'awareness':

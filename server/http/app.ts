@@ -3,7 +3,6 @@ import path from 'node:path'
 import express, { type Express } from 'express'
 import helmet from 'helmet'
 import { LIMITS } from '../../shared/limits.js'
-import type { DocumentRegistry } from '../collab/documentRegistry.js'
 import type { ServiceContext } from '../services/context.js'
 import type { FirstRunSetup } from '../services/setup.js'
 import { loadSession } from './authentication.js'
@@ -12,13 +11,14 @@ import { openApiDocument } from './openapi.js'
 import { originCheck } from './originCheck.js'
 import { authRoutes } from './routes/auth.js'
 import { invitationRoutes } from './routes/invitations.js'
+import { lifecycleRoutes } from './routes/lifecycle.js'
 import { organizationRoutes } from './routes/organizations.js'
 import { statementRoutes } from './routes/statements.js'
+import { versionRoutes } from './routes/versions.js'
 import type { CookiePolicy } from './sessionCookie.js'
 
 export interface AppDependencies {
   ctx: ServiceContext
-  documents: DocumentRegistry
   setup: FirstRunSetup
   cookies: CookiePolicy
   login: { attempts: number; windowMs: number }
@@ -60,7 +60,9 @@ export function createApp(deps: AppDependencies): Express {
   api.use(authRoutes(ctx, deps.setup, deps.cookies, deps.login))
   api.use(organizationRoutes(ctx))
   api.use(invitationRoutes(ctx, deps.cookies))
-  api.use(statementRoutes(ctx, deps.documents))
+  api.use(statementRoutes(ctx))
+  api.use(versionRoutes(ctx))
+  api.use(lifecycleRoutes(ctx))
   api.use(apiNotFound)
   api.use(errorHandler(ctx.logger))
   app.use('/api', api)

@@ -2,7 +2,10 @@ import { getSchema, type JSONContent } from '@tiptap/core'
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
+import { canonicalText } from '../../shared/text/canonicalText.js'
 import { documentToText, type JsonNode } from '../../shared/text/documentText.js'
+import { fingerprintText } from '../../shared/text/fingerprint.js'
+import { countWords } from '../../shared/text/wordCount.js'
 import { STATEMENT_FRAGMENT, statementExtensions } from '../../shared/schema/statementExtensions.js'
 
 /**
@@ -27,7 +30,26 @@ export interface RenderedDocument {
   html: string
 }
 
+/** JSON, the canonical text (what is fingerprinted) and HTML. */
 export function renderDocument(doc: Y.Doc): RenderedDocument {
   const json = documentJson(doc)
-  return { json, text: documentToText(json as JsonNode), html: renderJsonToHtml(json) }
+  return { json, text: canonicalText(json as JsonNode), html: renderJsonToHtml(json) }
+}
+
+export interface DocumentSnapshot {
+  json: JSONContent
+  /** The canonical text that is fingerprinted and signed (shared/text/canonicalText.ts). */
+  canonical: string
+  fingerprint: string
+  wordCount: number
+}
+
+/** Everything a version, a lock or a fingerprint needs, read from the document in one synchronous step. */
+export function snapshotDocument(doc: Y.Doc): DocumentSnapshot {
+  return snapshotJson(documentJson(doc))
+}
+
+export function snapshotJson(json: JSONContent): DocumentSnapshot {
+  const canonical = canonicalText(json as JsonNode)
+  return { json, canonical, fingerprint: fingerprintText(canonical), wordCount: countWords(documentToText(json as JsonNode)) }
 }

@@ -9,6 +9,7 @@ import {
 } from '../../shared/domain/permissions.js'
 import type { Statement } from '../../shared/domain/statement.js'
 import { forbidden, HttpError, notFound } from '../http/httpError.js'
+import { recordAudit } from './audit.js'
 import type { ServiceContext } from './context.js'
 import { presentStatement } from './presenters.js'
 
@@ -39,10 +40,14 @@ export async function createStatement(ctx: ServiceContext, actor: Actor, input: 
     ...input,
     draftingOrganizationIds,
     status: 'drafting',
+    lock: null,
+    lastUnlock: null,
+    closedAt: null,
     createdBy: actor.id,
     createdAt: now,
     updatedAt: now,
   })
+  await recordAudit(ctx, statement.id, 'statement_created', actor.id, { title: statement.title })
   return presentStatement(statement, actor)
 }
 
@@ -71,5 +76,16 @@ export async function updateStatement(ctx: ServiceContext, actor: Actor, id: str
   if (!updated) throw notFound('No such statement')
   // Live sockets re-check their access: a reader may have lost the statement or gained editing.
   ctx.events.emit('statementChanged', updated)
+  await recordAudit(ctx, id, 'settings_changed', actor.id, { changes: changedFields(statement, updated) })
   return presentStatement(updated, actor)
+}
+
+/** Field → { from, to } for what a settings change actually changed. */
+function changedFields(before: Statement, after: Statement): Record<string, { from: unknown; to: unknown }> {
+  const keys = ['title', 'forum', 'kind', 'deadline', 'wordLimit', 'speakingLimitSeconds', 'wordsPerMinute', 'visibility', 'draftingOrganizationIds'] as const
+  const changes: Record<string, { from: unknown; to: unknown }> = {}
+  for (const key of keys) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key], to: after[key] }
+  }
+  return changes
 }

@@ -121,7 +121,7 @@ describe('collaboration server', () => {
     appendParagraph(b.doc, 'From the coordinator')
     await waitFor(() => a.text() === b.text() && a.text().includes('drafter') && a.text().includes('coordinator'), { what: 'convergence' })
     const content = await alliance.drafter.get(`/api/statements/${statement.id}/content?format=text`)
-    expect(content.text.split('\n\n').sort()).toEqual(['From the coordinator', 'From the drafter'])
+    expect(content.text.split('\n').sort()).toEqual(['From the coordinator', 'From the drafter'])
     const html = await alliance.drafter.get(`/api/statements/${statement.id}/content?format=html`)
     expect(html.text).toContain('<p>From the drafter</p>')
   })
@@ -141,7 +141,7 @@ describe('collaboration server', () => {
     appendParagraph(writer.doc, 'Marker')
     await waitFor(async () => (await alliance.drafter.get(`/api/statements/${statement.id}/content?format=text`)).text.includes('Marker'))
     const text = (await alliance.drafter.get(`/api/statements/${statement.id}/content?format=text`)).text
-    expect(text).toBe('Agreed text\n\nMarker')
+    expect(text).toBe('Agreed text\nMarker')
     expect(writer.text()).not.toContain('Injected')
     expect(reader.closeCode()).toBeNull()
     reader.ws.close()

@@ -14,6 +14,12 @@ export const ERROR_CODES = {
   setup_unavailable: 404,
   email_taken: 409,
   organization_name_taken: 409,
+  /** The text is locked (or closed): content cannot change. */
+  statement_locked: 409,
+  /** Lock needs a drafting statement. */
+  statement_not_drafting: 409,
+  /** Unlock and close need a locked statement. */
+  statement_not_locked: 409,
   payload_too_large: 413,
   rate_limited: 429,
   internal_error: 500,

@@ -1,3 +1,4 @@
+import { textIsOpen } from './lifecycle.js'
 import type { Statement } from './statement.js'
 import type { Role, User } from './user.js'
 
@@ -23,11 +24,21 @@ export function canReadStatement(actor: Actor, statement: Statement): boolean {
   return isDraftingOrganization(statement, actor.organizationId)
 }
 
-export function canEditStatement(actor: Actor, statement: Statement): boolean {
+/**
+ * Whether the actor drafts this statement: may change its text while it is
+ * drafting. Independent of the lifecycle, so a drafter who asks to change a
+ * locked text gets "it is locked" (409) rather than "you may not" (403).
+ */
+export function isDrafter(actor: Actor, statement: Statement): boolean {
   if (!canReadStatement(actor, statement)) return false
   if (isStaff(actor)) return true
   if (statement.visibility === 'members' && statement.draftingOrganizationIds.length === 0) return true
   return isDraftingOrganization(statement, actor.organizationId)
+}
+
+/** May change the text now: a drafter, while the statement is drafting. */
+export function canEditStatement(actor: Actor, statement: Statement): boolean {
+  return textIsOpen(statement.status) && isDrafter(actor, statement)
 }
 
 export type StatementAccess = 'none' | 'read' | 'edit'
@@ -40,6 +51,11 @@ export function statementAccess(actor: Actor, statement: Statement): StatementAc
 
 /** Title, limits, visibility and drafting organisations. */
 export function canChangeStatementSettings(actor: Actor, statement: Statement): boolean {
+  return isStaff(actor) && canReadStatement(actor, statement)
+}
+
+/** Lock, unlock and close: alliance staff who can see the statement. */
+export function canManageLifecycle(actor: Actor, statement: Statement): boolean {
   return isStaff(actor) && canReadStatement(actor, statement)
 }
 

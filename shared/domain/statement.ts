@@ -8,9 +8,25 @@ export type StatementKind = (typeof STATEMENT_KINDS)[number]
 export const VISIBILITIES = ['members', 'drafters'] as const
 export type Visibility = (typeof VISIBILITIES)[number]
 
-/** Later issues add `locked` and `closed`; the lifecycle lives in shared/domain/lifecycle.ts then. */
-export const STATEMENT_STATUSES = ['drafting'] as const
+/** See shared/domain/lifecycle.ts for the transitions between them. */
+export const STATEMENT_STATUSES = ['drafting', 'locked', 'closed'] as const
 export type StatementStatus = (typeof STATEMENT_STATUSES)[number]
+
+/** The final text as it was locked: what organisations endorse. */
+export interface StatementLock {
+  lockedAt: string
+  lockedBy: string
+  /** `sha256:<hex>` of the canonical text at the moment of locking. */
+  fingerprint: string
+  versionId: string
+  versionNumber: number
+}
+
+export interface StatementUnlock {
+  unlockedAt: string
+  unlockedBy: string
+  reason: string
+}
 
 export const DEFAULT_WORDS_PER_MINUTE = 120
 
@@ -32,6 +48,11 @@ export interface Statement {
    */
   draftingOrganizationIds: string[]
   status: StatementStatus
+  /** Set while locked or closed; null while drafting. */
+  lock: StatementLock | null
+  /** The most recent unlock, shown to everyone until the next lock. */
+  lastUnlock: StatementUnlock | null
+  closedAt: string | null
   createdBy: string
   createdAt: string
   updatedAt: string

@@ -1,13 +1,12 @@
 import { Router } from 'express'
 import { contentQuery, createStatementBody, statementListQuery, updateStatementBody } from '../../../shared/api/statements.js'
-import type { DocumentRegistry } from '../../collab/documentRegistry.js'
 import { renderDocument } from '../../render/documentRenderer.js'
 import type { ServiceContext } from '../../services/context.js'
 import { createStatement, findReadableStatement, getStatement, listStatements, updateStatement } from '../../services/statements.js'
 import { requireAuth } from '../authentication.js'
 import { validate } from '../validate.js'
 
-export function statementRoutes(ctx: ServiceContext, documents: DocumentRegistry): Router {
+export function statementRoutes(ctx: ServiceContext): Router {
   const router = Router()
 
   router.get('/statements', async (req, res) => {
@@ -34,7 +33,7 @@ export function statementRoutes(ctx: ServiceContext, documents: DocumentRegistry
     const { user } = requireAuth(req)
     const { format } = validate(contentQuery, req.query)
     const statement = await findReadableStatement(ctx, user, req.params.id)
-    const rendered = await documents.withDocument(statement.id, renderDocument)
+    const rendered = await ctx.documents.withDocument(statement.id, renderDocument)
     res.setHeader('Cache-Control', 'no-store')
     if (format === 'text') res.type('text/plain; charset=utf-8').send(rendered.text)
     else if (format === 'html') res.type('text/html; charset=utf-8').send(rendered.html)
