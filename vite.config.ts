@@ -20,6 +20,8 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
+    // The lazily loaded editor chunk (Tiptap, ProseMirror, Yjs) is about 530 kB; it loads only on a statement page.
+    chunkSizeWarningLimit: 700,
   },
   test: {
     root: repoRoot,
