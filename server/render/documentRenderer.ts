@@ -3,9 +3,8 @@ import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
 import type * as Y from 'yjs'
 import { canonicalText } from '../../shared/text/canonicalText.js'
-import { documentToText, type JsonNode } from '../../shared/text/documentText.js'
+import { countDocumentWords, type JsonNode } from '../../shared/text/documentText.js'
 import { fingerprintText } from '../../shared/text/fingerprint.js'
-import { countWords } from '../../shared/text/wordCount.js'
 import { STATEMENT_FRAGMENT, statementExtensions } from '../../shared/schema/statementExtensions.js'
 
 /**
@@ -51,5 +50,5 @@ export function snapshotDocument(doc: Y.Doc): DocumentSnapshot {
 
 export function snapshotJson(json: JSONContent): DocumentSnapshot {
   const canonical = canonicalText(json as JsonNode)
-  return { json, canonical, fingerprint: fingerprintText(canonical), wordCount: countWords(documentToText(json as JsonNode)) }
+  return { json, canonical, fingerprint: fingerprintText(canonical), wordCount: countDocumentWords(json as JsonNode) }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { documentToText, type JsonNode } from './documentText.js'
+import { countDocumentWords, documentToText, type JsonNode } from './documentText.js'
 
 const p = (text: string): JsonNode => ({ type: 'paragraph', content: text ? [{ type: 'text', text }] : [] })
 
@@ -9,7 +9,7 @@ describe('documentToText', () => {
     expect(documentToText(doc)).toBe('Title\n\nOne\n\nTwo')
   })
 
-  it('numbers ordered lists from their start and marks bullet items', () => {
+  it('leaves out list numbers and bullets, which are not words the speaker reads', () => {
     const item = (text: string): JsonNode => ({ type: 'listItem', content: [p(text)] })
     const doc = {
       type: 'doc',
@@ -18,7 +18,8 @@ describe('documentToText', () => {
         { type: 'bulletList', content: [item('Dot')] },
       ],
     }
-    expect(documentToText(doc)).toBe('3. Third\n\n4. Fourth\n\n- Dot')
+    expect(documentToText(doc)).toBe('Third\n\nFourth\n\nDot')
+    expect(countDocumentWords(doc)).toBe(3)
   })
 
   it('turns hard breaks into newlines and ignores marks', () => {

@@ -1,11 +1,14 @@
+import { countWords } from './wordCount.js'
+
 /**
- * Plain text of a statement document in ProseMirror JSON form, as the server
- * returns it for `format=text` and as word counts read it. Blocks (paragraphs,
- * headings, list items, quotes) are separated by a blank line; a hard break is
- * a newline; list items keep a "- " or "1. " marker so the text reads as written.
+ * The words of a statement as its limits count them: the text of every block
+ * (paragraphs, headings, list items, quotes), blocks separated by a blank line,
+ * a hard break as a newline. List numbers, bullets and heading marks are
+ * presentation, not words the speaker reads, so they are left out (a word
+ * processor does not count automatic numbering either).
  *
- * The exact, fingerprinted canonical form is defined separately (see the README)
- * so that presentation changes here never change a signed fingerprint.
+ * The fingerprinted canonical text, which keeps those markers so that a changed
+ * structure changes the fingerprint, is in canonicalText.ts.
  */
 export interface JsonNode {
   type: string
@@ -15,32 +18,23 @@ export interface JsonNode {
   marks?: unknown[]
 }
 
-const LIST_TYPES = new Set(['bulletList', 'orderedList'])
+const CONTAINERS = new Set(['bulletList', 'orderedList', 'listItem', 'blockquote'])
 
 export function documentToText(doc: JsonNode): string {
   const blocks: string[] = []
-  collectBlocks(doc.content ?? [], '', blocks)
+  collectBlocks(doc.content ?? [], blocks)
   return blocks.join('\n\n')
 }
 
-function collectBlocks(nodes: JsonNode[], prefix: string, out: string[]): void {
+/** The word count shown in the editor, stored with versions and compared with the word limit. */
+export function countDocumentWords(doc: JsonNode): number {
+  return countWords(documentToText(doc))
+}
+
+function collectBlocks(nodes: JsonNode[], out: string[]): void {
   for (const node of nodes) {
-    if (LIST_TYPES.has(node.type)) {
-      const ordered = node.type === 'orderedList'
-      const start = typeof node.attrs?.start === 'number' ? node.attrs.start : 1
-      ;(node.content ?? []).forEach((item, index) => {
-        const marker = ordered ? `${start + index}. ` : '- '
-        collectBlocks(item.content ?? [], prefix + marker, out)
-      })
-    } else if (node.type === 'blockquote' || node.type === 'listItem') {
-      collectBlocks(node.content ?? [], prefix, out)
-    } else if (node.type === 'horizontalRule') {
-      out.push(prefix + '---')
-    } else {
-      out.push(prefix + inlineText(node))
-    }
-    // Only the first block of a list item carries the marker.
-    prefix = prefix.replace(/[^\s]/g, ' ')
+    if (CONTAINERS.has(node.type)) collectBlocks(node.content ?? [], out)
+    else if (node.type !== 'horizontalRule') out.push(inlineText(node))
   }
 }
 

@@ -1,8 +1,7 @@
 import type { Editor } from '@tiptap/react'
 import { useEditorState } from '@tiptap/react'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { documentToText, type JsonNode } from '../../../shared/text/documentText.js'
-import { countWords } from '../../../shared/text/wordCount.js'
+import { countDocumentWords, type JsonNode } from '../../../shared/text/documentText.js'
 
 // ProseMirror documents are immutable: a selection change keeps the same doc, so its count is reused.
 const counts = new WeakMap<ProseMirrorNode, number>()
@@ -10,8 +9,8 @@ const counts = new WeakMap<ProseMirrorNode, number>()
 function wordsIn(doc: ProseMirrorNode): number {
   let words = counts.get(doc)
   if (words === undefined) {
-    // The same text the server derives for exports, so the two counts agree.
-    words = countWords(documentToText(doc.toJSON() as JsonNode))
+    // The same count the server stores with versions, so the two agree.
+    words = countDocumentWords(doc.toJSON() as JsonNode)
     counts.set(doc, words)
   }
   return words
