@@ -5,7 +5,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createMemoryStorage, openFileStorage } from './openStorage.js'
 import { StorageConflictError, type Storage } from './ports.js'
-import { makeInvitation, makeOrganization, makeSession, makeStatement, makeUser } from './testRecords.js'
+import {
+  makeAuditEntry,
+  makeInvitation,
+  makeOrganization,
+  makeSession,
+  makeStatement,
+  makeUser,
+  makeVersion,
+  makeVersionContent,
+} from './testRecords.js'
 import { editedDocument, replayedText } from './testYDocs.js'
 
 /**
@@ -353,11 +362,205 @@ describe.each(adapters)('$name storage', (adapter) => {
     })
   })
 
+  describe('versions', () => {
+    const numbersOf = (versions: { number: number }[]) => versions.map((version) => version.number)
+
+    it('numbers each statement\'s versions 1, 2, 3… on its own', async () => {
+      const created = []
+      for (const statementId of ['statement-a', 'statement-b', 'statement-a', 'statement-a', 'statement-b']) {
+        created.push(await storage.versions.create(makeVersion({ statementId }), makeVersionContent()))
+      }
+      expect(created.map((version) => [version.statementId, version.number])).toEqual([
+        ['statement-a', 1],
+        ['statement-b', 1],
+        ['statement-a', 2],
+        ['statement-a', 3],
+        ['statement-b', 2],
+      ])
+    })
+
+    it('returns the created version: what was given plus its number', async () => {
+      const version = makeVersion({ kind: 'named', label: 'Circulated to members, 3 May', createdBy: 'user-1' })
+      const created = await storage.versions.create(version, makeVersionContent())
+      expect(created).toEqual({ ...version, number: 1 })
+    })
+
+    it('gives 50 simultaneous creates for one statement the numbers 1 to 50, each once, beside another statement', async () => {
+      const creates = ['statement-a', 'statement-b'].flatMap((statementId) =>
+        Array.from({ length: 50 }, (_, index) => storage.versions.create(makeVersion({ statementId }), makeVersionContent(`text ${index}`))),
+      )
+      const created = await Promise.all(creates)
+      const oneToFifty = Array.from({ length: 50 }, (_, index) => index + 1)
+      for (const statementId of ['statement-a', 'statement-b']) {
+        const numbers = created.filter((version) => version.statementId === statementId).map((version) => version.number)
+        expect(numbers.sort((a, b) => a - b)).toEqual(oneToFifty)
+        expect(numbersOf(await storage.versions.list(statementId))).toEqual(oneToFifty.toReversed())
+      }
+    })
+
+    it('lists one statement\'s versions, newest first, and none of another\'s', async () => {
+      const mine = []
+      for (let index = 0; index < 3; index++) {
+        mine.push(await storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent()))
+        await storage.versions.create(makeVersion({ statementId: 'statement-b' }), makeVersionContent())
+      }
+      expect(await storage.versions.list('statement-a')).toEqual(mine.toReversed())
+      expect(numbersOf(await storage.versions.list('statement-b'))).toEqual([3, 2, 1])
+      expect(await storage.versions.list('statement-c')).toEqual([])
+    })
+
+    it('gets a version only through its own statement', async () => {
+      const version = await storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent())
+      expect(await storage.versions.get('statement-a', version.id)).toEqual(version)
+      expect(await storage.versions.get('statement-b', version.id)).toBeNull()
+      expect(await storage.versions.get('statement-a', 'no-such-version')).toBeNull()
+    })
+
+    it('finds the latest version of each statement', async () => {
+      expect(await storage.versions.latest('statement-a')).toBeNull()
+      await storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent())
+      const second = await storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent())
+      const other = await storage.versions.create(makeVersion({ statementId: 'statement-b' }), makeVersionContent())
+      expect(await storage.versions.latest('statement-a')).toEqual(second)
+      expect(await storage.versions.latest('statement-b')).toEqual(other)
+    })
+
+    it('gives back the content exactly, and only through the version\'s own statement', async () => {
+      const content = makeVersionContent('Madam Chair, we welcome the resolution.')
+      const expected = structuredClone(content)
+      const version = await storage.versions.create(makeVersion({ statementId: 'statement-a' }), content)
+      expect(await storage.versions.content('statement-a', version.id)).toEqual(expected)
+      expect(await storage.versions.content('statement-b', version.id)).toBeNull()
+      expect(await storage.versions.content('statement-a', 'no-such-version')).toBeNull()
+    })
+
+    it('keeps what JSON keeps of a content, in every adapter', async () => {
+      const content = { json: { type: 'doc', dropped: undefined, at: new Date('2025-05-03T10:00:00.000Z'), nested: [1, 'two', null] } }
+      const version = await storage.versions.create(makeVersion(), content)
+      expect(await storage.versions.content(version.statementId, version.id)).toStrictEqual({
+        json: { type: 'doc', at: '2025-05-03T10:00:00.000Z', nested: [1, 'two', null] },
+      })
+    })
+
+    it('refuses a content that JSON cannot hold, before storing anything', async () => {
+      const version = makeVersion()
+      await expect(storage.versions.create(version, { json: { words: 10n } })).rejects.toBeInstanceOf(TypeError)
+      await expect(storage.versions.create(version, { json: undefined })).rejects.toBeInstanceOf(TypeError)
+      expect(await storage.versions.list(version.statementId)).toEqual([])
+      expect((await storage.versions.create(version, makeVersionContent())).number).toBe(1)
+    })
+
+    it('hands out copies of summaries and contents, and keeps none of the caller\'s objects', async () => {
+      const version = makeVersion({ statementId: 'statement-a', authorIds: ['user-1'] })
+      const content = makeVersionContent()
+      const expectedContent = structuredClone(content)
+      const created = await storage.versions.create(version, content)
+      const expectedVersion = structuredClone(created)
+      version.authorIds.push('pushed by the caller')
+      ;(content.json as { type: string }).type = 'changed by the caller'
+      created.authorIds.push('pushed into the returned object')
+      ;(await storage.versions.get('statement-a', version.id))?.authorIds.push('pushed into a fetched object')
+      ;(await storage.versions.list('statement-a'))[0]?.authorIds.push('pushed into a listed object')
+      ;(await storage.versions.latest('statement-a'))?.authorIds.push('pushed into the latest')
+      const fetchedContent = await storage.versions.content('statement-a', version.id)
+      ;(fetchedContent?.json as { content: unknown[] }).content.push('pushed into a fetched content')
+
+      expect(await storage.versions.get('statement-a', version.id)).toEqual(expectedVersion)
+      expect(await storage.versions.content('statement-a', version.id)).toEqual(expectedContent)
+    })
+
+    it('refuses an id that is taken, in any statement, and keeps the first version\'s content', async () => {
+      const first = await storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent('first'))
+      for (const statementId of ['statement-a', 'statement-b']) {
+        const duplicate = storage.versions.create(makeVersion({ id: first.id, statementId }), makeVersionContent('second'))
+        await expect(duplicate).rejects.toBeInstanceOf(StorageConflictError)
+        await expect(duplicate).rejects.toMatchObject({ field: 'id' })
+      }
+      expect(await storage.versions.content('statement-a', first.id)).toEqual(makeVersionContent('first'))
+      expect(await storage.versions.list('statement-a')).toEqual([first])
+      expect(await storage.versions.list('statement-b')).toEqual([])
+      // A refused create does not use up a number.
+      expect((await storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent())).number).toBe(2)
+    })
+
+    it('lets exactly one of two simultaneous creates with one id win, with its own content', async () => {
+      const id = 'version-1'
+      const outcomes = await Promise.allSettled([
+        storage.versions.create(makeVersion({ id, statementId: 'statement-a' }), makeVersionContent('from the first')),
+        storage.versions.create(makeVersion({ id, statementId: 'statement-a' }), makeVersionContent('from the second')),
+      ])
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected'])
+      const winner = outcomes[0]?.status === 'fulfilled' ? 'from the first' : 'from the second'
+      expect(await storage.versions.content('statement-a', id)).toEqual(makeVersionContent(winner))
+      expect(numbersOf(await storage.versions.list('statement-a'))).toEqual([1])
+    })
+
+    it.each(['../escape', 'a/b', 'a\\b', '', '.', 'x'.repeat(65), 'dot.ted'])('refuses to create with the id %j, and finds nothing under it', async (badId) => {
+      await expect(storage.versions.create(makeVersion({ statementId: badId }), makeVersionContent())).rejects.toMatchObject({
+        code: 'INVALID_STATEMENT_ID',
+      })
+      await expect(storage.versions.create(makeVersion({ id: badId }), makeVersionContent())).rejects.toMatchObject({
+        code: 'INVALID_VERSION_ID',
+      })
+      expect(await storage.versions.list(badId)).toEqual([])
+      expect(await storage.versions.latest(badId)).toBeNull()
+      expect(await storage.versions.get('statement-a', badId)).toBeNull()
+      expect(await storage.versions.content(badId, 'version-1')).toBeNull()
+      expect(await storage.versions.content('statement-a', badId)).toBeNull()
+    })
+
+    it('accepts the longest and oddest ids the server may generate', async () => {
+      for (const id of ['x'.repeat(64), 'A-z_0-9', '8f14e45f-ceea-467f-a0e6-1d3b1c2a5e9b']) {
+        const version = await storage.versions.create(makeVersion({ id, statementId: id }), makeVersionContent(id))
+        expect(await storage.versions.content(id, version.id)).toEqual(makeVersionContent(id))
+      }
+    })
+  })
+
+  describe('audit', () => {
+    it('lists one statement\'s entries oldest first, and none of another\'s', async () => {
+      const created = makeAuditEntry({ statementId: 'statement-a', action: 'statement_created' })
+      const theirs = makeAuditEntry({ statementId: 'statement-b' })
+      const locked = makeAuditEntry({ statementId: 'statement-a', action: 'locked' })
+      for (const entry of [created, theirs, locked]) expect(await storage.audit.append(entry)).toEqual(entry)
+      expect(await storage.audit.list('statement-a')).toEqual([created, locked])
+      expect(await storage.audit.list('statement-b')).toEqual([theirs])
+      expect(await storage.audit.list('statement-c')).toEqual([])
+    })
+
+    it('keeps 50 simultaneous appends in the order they were made', async () => {
+      const entries = Array.from({ length: 50 }, (_, index) => makeAuditEntry({ statementId: 'statement-a', details: { index } }))
+      await Promise.all(entries.map((entry) => storage.audit.append(entry)))
+      expect(await storage.audit.list('statement-a')).toEqual(entries)
+    })
+
+    it('refuses a second entry with the same id', async () => {
+      const entry = await storage.audit.append(makeAuditEntry({ statementId: 'statement-a' }))
+      const duplicate = storage.audit.append(makeAuditEntry({ id: entry.id, statementId: 'statement-a' }))
+      await expect(duplicate).rejects.toBeInstanceOf(StorageConflictError)
+      await expect(duplicate).rejects.toMatchObject({ field: 'id' })
+      expect(await storage.audit.list('statement-a')).toEqual([entry])
+    })
+
+    it('hands out copies, details included', async () => {
+      const entry = makeAuditEntry({ statementId: 'statement-a', details: { changed: ['title'] } })
+      const expected = structuredClone(entry)
+      const appended = await storage.audit.append(entry)
+      ;(entry.details.changed as string[]).push('pushed by the caller')
+      appended.details.reason = 'added to the returned object'
+      const [listed] = await storage.audit.list('statement-a')
+      if (listed) listed.action = 'closed'
+      expect(await storage.audit.list('statement-a')).toEqual([expected])
+    })
+  })
+
   describe('close', () => {
     it('refuses writes once closed', async () => {
       await storage.close()
       await expect(storage.statements.create(makeStatement())).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
       await expect(storage.documents.append('statement-1', new Uint8Array([0, 0]))).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
+      await expect(storage.versions.create(makeVersion(), makeVersionContent())).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
+      await expect(storage.audit.append(makeAuditEntry())).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
     })
 
     it('waits for writes already under way', async () => {
@@ -366,6 +569,18 @@ describe.each(adapters)('$name storage', (adapter) => {
       await storage.close()
       const settled = await Promise.allSettled([...creates, ...appends])
       expect(settled.every((outcome) => outcome.status === 'fulfilled')).toBe(true)
+    })
+
+    it('waits for version creates under way, contents and summaries both', async () => {
+      const creates = Array.from({ length: 10 }, (_, index) =>
+        storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent(`text ${index}`)),
+      )
+      const appends = Array.from({ length: 5 }, () => storage.audit.append(makeAuditEntry({ statementId: 'statement-a' })))
+      await storage.close()
+      const settled = await Promise.allSettled([...creates, ...appends])
+      expect(settled.filter((outcome) => outcome.status === 'rejected')).toEqual([])
+      expect(await storage.versions.list('statement-a')).toHaveLength(10)
+      expect(await storage.audit.list('statement-a')).toHaveLength(5)
     })
   })
 })

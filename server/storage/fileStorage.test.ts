@@ -7,12 +7,21 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { openFileStorage } from './openStorage.js'
 import type { Storage } from './ports.js'
-import { makeInvitation, makeOrganization, makeSession, makeStatement, makeUser } from './testRecords.js'
+import {
+  makeAuditEntry,
+  makeInvitation,
+  makeOrganization,
+  makeSession,
+  makeStatement,
+  makeUser,
+  makeVersion,
+  makeVersionContent,
+} from './testRecords.js'
 import { editedDocument, replayedText } from './testYDocs.js'
 
 /** What only the file storage has: files that outlive the process, can be damaged, and are locked. */
 
-const COLLECTIONS = ['organizations', 'users', 'sessions', 'invitations', 'statements']
+const COLLECTIONS = ['organizations', 'users', 'sessions', 'invitations', 'statements', 'versions', 'audit']
 const dataDirs: string[] = []
 const opened: Storage[] = []
 
@@ -83,6 +92,7 @@ describe('file storage', () => {
       expect(content).toEqual({ version: 1, items: name === 'organizations' ? [organization] : [] })
     }
     expect((await stat(join(dataDir, 'documents'))).isDirectory()).toBe(true)
+    expect(await readdir(join(dataDir, 'versions'))).toEqual([])
   })
 
   describe('a damaged metadata file', () => {
@@ -97,7 +107,8 @@ describe('file storage', () => {
       ['JSON null', 'null'],
     ]
 
-    // Each damage in a different file, so that every collection file is checked.
+    // Each damage in a different file, so that every collection file is checked
+    // (seven damages, seven collections: versions.json and audit.json included).
     const cases = damages.map(([damage, content], index) => [`${COLLECTIONS[index % COLLECTIONS.length]}.json`, damage, content] as const)
 
     it.each(cases)('stops the open when %s is %s, names the file and leaves it alone', async (fileName, _damage, content) => {
@@ -113,6 +124,128 @@ describe('file storage', () => {
       expect(await readFile(file)).toEqual(Buffer.from(content))
       expect(await readdir(join(dataDir, 'meta'))).toEqual([fileName])
       expect(await readdir(dataDir)).not.toContain('plenary.lock')
+    })
+  })
+
+  describe('versions and the audit trail', () => {
+    const contentFile = (dataDir: string, statementId: string, versionId: string) =>
+      join(dataDir, 'versions', statementId, `${versionId}.json`)
+
+    it('keep versions, contents and audit entries across a close and a reopen, and go on numbering', async () => {
+      const dataDir = await newDataDir()
+      const storage = await open(dataDir)
+      const first = await storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent('first'))
+      const creates = [
+        storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent('second')),
+        storage.versions.create(makeVersion({ statementId: 'statement-b' }), makeVersionContent('other')),
+      ]
+      const entries = [makeAuditEntry({ statementId: 'statement-a' }), makeAuditEntry({ statementId: 'statement-a', action: 'locked' })]
+      for (const entry of entries) await storage.audit.append(entry)
+      // Closed with creates still under way: close() waits for their contents and summaries.
+      await storage.close()
+      const [second, other] = await Promise.all(creates)
+      if (!second || !other) throw new Error('missing versions')
+
+      const reopened = await open(dataDir)
+      expect(await reopened.versions.list('statement-a')).toEqual([second, first])
+      expect(await reopened.versions.latest('statement-b')).toEqual(other)
+      expect(await reopened.versions.get('statement-a', first.id)).toEqual(first)
+      expect(await reopened.versions.content('statement-a', first.id)).toEqual(makeVersionContent('first'))
+      expect(await reopened.versions.content('statement-a', second.id)).toEqual(makeVersionContent('second'))
+      expect(await reopened.audit.list('statement-a')).toEqual(entries)
+      expect((await reopened.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent())).number).toBe(3)
+    })
+
+    it('writes each content to versions/<statement>/<version>.json, as the content\'s JSON, leaving no temp file', async () => {
+      const dataDir = await newDataDir()
+      const storage = await open(dataDir)
+      const one = await storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent('one'))
+      const two = await storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent('two'))
+      const three = await storage.versions.create(makeVersion({ statementId: 'statement-b' }), makeVersionContent('three'))
+      expect((await readdir(join(dataDir, 'versions'))).sort()).toEqual(['statement-a', 'statement-b'])
+      expect((await readdir(join(dataDir, 'versions', 'statement-a'))).sort()).toEqual([`${one.id}.json`, `${two.id}.json`].sort())
+      expect(JSON.parse(await readFile(contentFile(dataDir, 'statement-b', three.id), 'utf8'))).toEqual(makeVersionContent('three'))
+      const summaries: unknown = JSON.parse(await readFile(join(dataDir, 'meta', 'versions.json'), 'utf8'))
+      expect(summaries).toEqual({ version: 1, items: [one, two, three] })
+    })
+
+    const damages: [string, string | null][] = [
+      ['deleted', null],
+      ['empty', ''],
+      ['truncated', JSON.stringify(makeVersionContent()).slice(0, 20)],
+      ['NUL-filled', '\0'.repeat(512)],
+      ['not JSON', '{"json": oops}'],
+      ['JSON without a "json" field', '{"text": "We, the undersigned"}'],
+      ['a JSON array', '[]'],
+    ]
+
+    it.each(damages)('refuses a content file that is %s, naming it', async (_damage, replacement) => {
+      const dataDir = await newDataDir()
+      const storage = await open(dataDir)
+      const version = await storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent())
+      const file = contentFile(dataDir, 'statement-a', version.id)
+      if (replacement === null) await rm(file)
+      else await writeFile(file, replacement)
+
+      const reading = storage.versions.content('statement-a', version.id)
+      await expect(reading).rejects.toMatchObject({ code: 'STORAGE_CORRUPT', path: file })
+      await expect(reading).rejects.toThrow(`Version content file ${file}`)
+      expect(await storage.versions.list('statement-a')).toEqual([version])
+    })
+
+    it('lists, gets and finds the latest without reading a single content', async () => {
+      const dataDir = await newDataDir()
+      const storage = await open(dataDir)
+      const first = await storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent())
+      const second = await storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent())
+      await rm(join(dataDir, 'versions'), { recursive: true })
+
+      expect(await storage.versions.list('statement-a')).toEqual([second, first])
+      expect(await storage.versions.get('statement-a', first.id)).toEqual(first)
+      expect(await storage.versions.latest('statement-a')).toEqual(second)
+      await storage.close()
+      const reopened = await open(dataDir)
+      expect(await reopened.versions.list('statement-a')).toEqual([second, first])
+      await expect(reopened.versions.content('statement-a', first.id)).rejects.toMatchObject({ code: 'STORAGE_CORRUPT' })
+    })
+
+    it('leaves only an unlisted content when the summary cannot be written, and a retry with the same id works', async () => {
+      const dataDir = await newDataDir()
+      const storage = await open(dataDir)
+      const version = makeVersion({ statementId: 'statement-a' })
+      // As a crash between the two writes would: the content is on disk, the summary is not.
+      await mkdir(join(dataDir, 'meta', '.versions.json.tmp'))
+      await expect(storage.versions.create(version, makeVersionContent('lost'))).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
+      expect(JSON.parse(await readFile(contentFile(dataDir, 'statement-a', version.id), 'utf8'))).toEqual(makeVersionContent('lost'))
+      expect(await storage.versions.list('statement-a')).toEqual([])
+      expect(await storage.versions.content('statement-a', version.id)).toBeNull()
+
+      await rmdir(join(dataDir, 'meta', '.versions.json.tmp'))
+      const created = await storage.versions.create(version, makeVersionContent('kept'))
+      expect(created.number).toBe(1)
+      expect(await storage.versions.content('statement-a', version.id)).toEqual(makeVersionContent('kept'))
+    })
+
+    it('writes no content once closed, when the directory may already belong to another server', async () => {
+      const dataDir = await newDataDir()
+      const storage = await open(dataDir)
+      await storage.close()
+      await expect(storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent())).rejects.toMatchObject({
+        code: 'STORAGE_UNAVAILABLE',
+      })
+      expect(await readdir(join(dataDir, 'versions'))).toEqual([])
+    })
+
+    it('writes no summary when the content cannot be written, and leaves no temp file', async () => {
+      const dataDir = await newDataDir()
+      const storage = await open(dataDir)
+      const version = makeVersion({ statementId: 'statement-a' })
+      // A directory where the content file should go makes its rename fail.
+      await mkdir(contentFile(dataDir, 'statement-a', version.id), { recursive: true })
+      await expect(storage.versions.create(version, makeVersionContent())).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
+      expect(await storage.versions.list('statement-a')).toEqual([])
+      expect(await readdir(join(dataDir, 'versions', 'statement-a'))).toEqual([`${version.id}.json`])
+      expect((await storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent())).number).toBe(1)
     })
   })
 

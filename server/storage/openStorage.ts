@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { acquireDataDirLock } from './dataDirLock.js'
 import { createDocumentLog } from './files/documentLog.js'
+import { createVersionContentFiles } from './files/versionContentFiles.js'
 import { openLowdbRepositories } from './lowdb/openLowdbRepositories.js'
 import type { Storage } from './ports.js'
 
@@ -14,7 +15,8 @@ export interface FileStorageOptions {
 
 /**
  * The embedded default: metadata in lowdb JSON files under `<dataDir>/meta/`,
- * Yjs documents under `<dataDir>/documents/`, guarded by `<dataDir>/plenary.lock`.
+ * Yjs documents under `<dataDir>/documents/`, version contents under
+ * `<dataDir>/versions/`, guarded by `<dataDir>/plenary.lock`.
  * Rejects with a DATA_DIR_LOCKED error when another server holds the directory and
  * with a STORAGE_CORRUPT error (naming the file) when a metadata file is damaged.
  */
@@ -23,9 +25,12 @@ export async function openFileStorage(dataDir: string, options: FileStorageOptio
   try {
     const metaDir = join(dataDir, 'meta')
     const documentsDir = join(dataDir, 'documents')
+    const versionsDir = join(dataDir, 'versions')
     await mkdir(metaDir, { recursive: true })
     await mkdir(documentsDir, { recursive: true })
-    const repositories = await openLowdbRepositories(metaDir)
+    await mkdir(versionsDir, { recursive: true })
+    // The repositories take over the version contents: their close() waits for content writes in flight.
+    const repositories = await openLowdbRepositories(metaDir, createVersionContentFiles(versionsDir))
     const documents = createDocumentLog(documentsDir, options.onWarning ? { onWarning: options.onWarning } : {})
     let closing: Promise<void> | null = null
     const close = async (): Promise<void> => {
@@ -41,6 +46,8 @@ export async function openFileStorage(dataDir: string, options: FileStorageOptio
       sessions: repositories.sessions,
       invitations: repositories.invitations,
       statements: repositories.statements,
+      versions: repositories.versions,
+      audit: repositories.audit,
       documents,
       close: () => (closing ??= close()),
     }

@@ -22,11 +22,22 @@ export class StorageUnavailableError extends Error {
   }
 }
 
+const ID_RULE = 'expected 1-64 characters of A-Z a-z 0-9 _ -'
+
 /** A statement id that could escape the documents directory or is not one the server generates. */
 export class InvalidStatementIdError extends Error {
   readonly code = 'INVALID_STATEMENT_ID'
   constructor(readonly statementId: string) {
-    super(`Invalid statement id ${JSON.stringify(statementId.slice(0, 80))}: expected 1-64 characters of A-Z a-z 0-9 _ -`)
+    super(`Invalid statement id ${JSON.stringify(statementId.slice(0, 80))}: ${ID_RULE}`)
     this.name = 'InvalidStatementIdError'
+  }
+}
+
+/** A version id that could escape its statement's versions directory or is not one the server generates. */
+export class InvalidVersionIdError extends Error {
+  readonly code = 'INVALID_VERSION_ID'
+  constructor(readonly versionId: string) {
+    super(`Invalid version id ${JSON.stringify(versionId.slice(0, 80))}: ${ID_RULE}`)
+    this.name = 'InvalidVersionIdError'
   }
 }

@@ -1,14 +1,21 @@
-import { InvalidStatementIdError } from './storageErrors.js'
+import { InvalidStatementIdError, InvalidVersionIdError } from './storageErrors.js'
 
 /**
- * Document files are named after the statement id, so the id must never carry
- * a path separator, `..` or anything a filesystem treats specially. Ids are
+ * Statement and version ids become file and directory names (documents/<id>.log,
+ * versions/<statementId>/<versionId>.json), so an id must never carry a path
+ * separator, `..` or anything a filesystem treats specially. Ids are
  * server-generated; this is the second line of defence.
  */
-const STATEMENT_ID = /^[A-Za-z0-9_-]{1,64}$/
+const STORAGE_ID = /^[A-Za-z0-9_-]{1,64}$/
+
+function isStorageId(id: unknown): id is string {
+  return typeof id === 'string' && STORAGE_ID.test(id)
+}
 
 export function assertStatementId(statementId: string): void {
-  if (typeof statementId !== 'string' || !STATEMENT_ID.test(statementId)) {
-    throw new InvalidStatementIdError(String(statementId))
-  }
+  if (!isStorageId(statementId)) throw new InvalidStatementIdError(String(statementId))
+}
+
+export function assertVersionId(versionId: string): void {
+  if (!isStorageId(versionId)) throw new InvalidVersionIdError(String(versionId))
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
+import type { AuditEntry } from '../../shared/domain/audit.js'
 import type { Organization } from '../../shared/domain/organization.js'
 import type { Statement } from '../../shared/domain/statement.js'
+import type { Version, VersionContent } from '../../shared/domain/version.js'
 import type { StoredInvitation, StoredSession, StoredUser } from './ports.js'
 
 /** Valid records for storage tests; every call gets fresh ids, names and e-mail addresses. */
@@ -77,9 +79,55 @@ export function makeStatement(overrides: Partial<Statement> = {}): Statement {
     visibility: 'members',
     draftingOrganizationIds: [randomUUID()],
     status: 'drafting',
+    lock: null,
+    lastUnlock: null,
+    closedAt: null,
     createdBy: randomUUID(),
     createdAt: CREATED_AT,
     updatedAt: CREATED_AT,
+    ...overrides,
+  }
+}
+
+/** A version as `create` takes it: storage assigns the number. */
+export function makeVersion(overrides: Partial<Omit<Version, 'number'>> = {}): Omit<Version, 'number'> {
+  return {
+    id: randomUUID(),
+    statementId: randomUUID(),
+    kind: 'automatic',
+    label: null,
+    createdAt: CREATED_AT,
+    createdBy: null,
+    authorIds: [randomUUID()],
+    organizationIds: [randomUUID()],
+    wordCount: 3,
+    fingerprint: `sha256:${'0'.repeat(64)}`,
+    restoredFromVersionId: null,
+    ...overrides,
+  }
+}
+
+/** ProseMirror JSON of the statement schema, nested the way real contents are. */
+export function makeVersionContent(text = 'We, the undersigned organisations'): VersionContent {
+  return {
+    json: {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Joint statement' }] },
+        { type: 'paragraph', content: [{ type: 'text', marks: [{ type: 'bold' }], text }] },
+      ],
+    },
+  }
+}
+
+export function makeAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    id: randomUUID(),
+    statementId: randomUUID(),
+    at: CREATED_AT,
+    action: 'settings_changed',
+    actorId: randomUUID(),
+    details: { changed: ['title', 'deadline'] },
     ...overrides,
   }
 }

@@ -2,9 +2,9 @@ import { open, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DocumentStateStore } from '../ports.js'
 import { KeyedSerialQueue } from '../serialQueue.js'
-import { assertStatementId } from '../statementId.js'
+import { assertStatementId } from '../storageIds.js'
 import { StorageCorruptError, StorageUnavailableError } from '../storageErrors.js'
-import { syncDirectory } from './fsync.js'
+import { syncDirectory, writeFileDurably } from './fsync.js'
 import { decodeLog, encodeLogRecord } from './logRecords.js'
 
 export interface DocumentLogOptions {
@@ -118,7 +118,7 @@ export function createDocumentLog(directory: string, options: DocumentLogOptions
       }
       const bytes = Buffer.from(state)
       return withStatement(statementId, async (paths) => {
-        await writeDurably(paths.stateTemp, bytes)
+        await writeFileDurably(paths.stateTemp, bytes)
         await rename(paths.stateTemp, paths.state)
         await syncDirectory(directory)
         // A crash from here until the log is gone leaves the new state next to the
@@ -164,16 +164,6 @@ async function appendDurably(path: string, record: Buffer, directory: string): P
   }
   // fdatasync covers the file's data, not the directory entry of a new file.
   if (created) await syncDirectory(directory)
-}
-
-async function writeDurably(path: string, bytes: Buffer): Promise<void> {
-  const handle = await open(path, 'w')
-  try {
-    await handle.writeFile(bytes)
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
 }
 
 async function truncateDurably(path: string, length: number): Promise<void> {

@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises'
+import { mkdir, open } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 
 /**
  * Flushes a file's data to the device. Opened read-write because Windows refuses
@@ -25,5 +26,34 @@ export async function syncDirectory(directory: string): Promise<void> {
     await handle.sync()
   } finally {
     await handle.close()
+  }
+}
+
+/**
+ * Writes `data` to `path` (created or truncated) and flushes it before the handle
+ * closes. Callers write to a temp name and rename, so a crash mid-write never
+ * leaves a half-written file under the real name.
+ */
+export async function writeFileDurably(path: string, data: Uint8Array | string): Promise<void> {
+  const handle = await open(path, 'w')
+  try {
+    await handle.writeFile(data)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * `mkdir -p`, then flushes the parent of every directory it created: a file
+ * flushed into a directory whose own entry a crash forgot is lost with it.
+ */
+export async function makeDirectoryDurably(directory: string): Promise<void> {
+  const firstCreated = await mkdir(directory, { recursive: true })
+  if (firstCreated === undefined) return
+  const top = resolve(firstCreated)
+  for (let path = resolve(directory); ; path = dirname(path)) {
+    await syncDirectory(dirname(path))
+    if (path === top || dirname(path) === path) return
   }
 }

@@ -1,20 +1,24 @@
 import { join } from 'node:path'
+import type { AuditEntry } from '../../../shared/domain/audit.js'
 import type { Organization } from '../../../shared/domain/organization.js'
 import type { Statement } from '../../../shared/domain/statement.js'
+import type { Version } from '../../../shared/domain/version.js'
 import type { StoredInvitation, StoredSession, StoredUser } from '../ports.js'
 import { createMetadataRepositories, type MetadataRepositories } from '../repositories/metadataRepositories.js'
+import type { VersionContentStore } from '../repositories/versionContentStore.js'
 import { readCollectionFile } from './collectionFile.js'
 import { openLowdbCollection } from './lowdbCollection.js'
 
-const COLLECTION_NAMES = ['organizations', 'users', 'sessions', 'invitations', 'statements'] as const
+const COLLECTION_NAMES = ['organizations', 'users', 'sessions', 'invitations', 'statements', 'versions', 'audit'] as const
 type CollectionName = (typeof COLLECTION_NAMES)[number]
 
 /**
  * Opens `<metaDir>/<collection>.json` for every collection. All files are read and
  * checked before any missing one is created, so a corrupt file stops the start
- * before anything has been written.
+ * before anything has been written. Version contents are not metadata and stay in
+ * `versionContents`, which the returned repositories take over (and close).
  */
-export async function openLowdbRepositories(metaDir: string): Promise<MetadataRepositories> {
+export async function openLowdbRepositories(metaDir: string, versionContents: VersionContentStore): Promise<MetadataRepositories> {
   const pathOf = (name: CollectionName): string => join(metaDir, `${name}.json`)
   const contents = new Map(
     await Promise.all(COLLECTION_NAMES.map(async (name) => [name, await readCollectionFile(pathOf(name))] as const)),
@@ -23,11 +27,16 @@ export async function openLowdbRepositories(metaDir: string): Promise<MetadataRe
   // field-level types are trusted the way a database adapter trusts its columns.
   const open = <T extends { id: string }>(name: CollectionName) =>
     openLowdbCollection<T>(pathOf(name), (contents.get(name) ?? null) as T[] | null)
-  return createMetadataRepositories({
-    organizations: await open<Organization>('organizations'),
-    users: await open<StoredUser>('users'),
-    sessions: await open<StoredSession>('sessions'),
-    invitations: await open<StoredInvitation>('invitations'),
-    statements: await open<Statement>('statements'),
-  })
+  return createMetadataRepositories(
+    {
+      organizations: await open<Organization>('organizations'),
+      users: await open<StoredUser>('users'),
+      sessions: await open<StoredSession>('sessions'),
+      invitations: await open<StoredInvitation>('invitations'),
+      statements: await open<Statement>('statements'),
+      versions: await open<Version>('versions'),
+      audit: await open<AuditEntry>('audit'),
+    },
+    versionContents,
+  )
 }

@@ -2,16 +2,22 @@ import type { Storage } from '../ports.js'
 import { createMetadataRepositories } from '../repositories/metadataRepositories.js'
 import { createMemoryCollection } from './memoryCollection.js'
 import { createMemoryDocumentStore } from './memoryDocumentStore.js'
+import { createMemoryVersionContents } from './memoryVersionContents.js'
 
 /** Storage that lives and dies with the process: for unit tests and throwaway demos. */
 export function createMemoryStorage(): Storage {
-  const repositories = createMetadataRepositories({
-    organizations: createMemoryCollection('organizations'),
-    users: createMemoryCollection('users'),
-    sessions: createMemoryCollection('sessions'),
-    invitations: createMemoryCollection('invitations'),
-    statements: createMemoryCollection('statements'),
-  })
+  const repositories = createMetadataRepositories(
+    {
+      organizations: createMemoryCollection('organizations'),
+      users: createMemoryCollection('users'),
+      sessions: createMemoryCollection('sessions'),
+      invitations: createMemoryCollection('invitations'),
+      statements: createMemoryCollection('statements'),
+      versions: createMemoryCollection('versions'),
+      audit: createMemoryCollection('audit'),
+    },
+    createMemoryVersionContents(),
+  )
   const documents = createMemoryDocumentStore()
   return {
     organizations: repositories.organizations,
@@ -19,6 +25,8 @@ export function createMemoryStorage(): Storage {
     sessions: repositories.sessions,
     invitations: repositories.invitations,
     statements: repositories.statements,
+    versions: repositories.versions,
+    audit: repositories.audit,
     documents,
     close: async () => {
       await repositories.close()

@@ -1,5 +1,5 @@
 import type { DocumentStateStore } from '../ports.js'
-import { assertStatementId } from '../statementId.js'
+import { assertStatementId } from '../storageIds.js'
 import { StorageUnavailableError } from '../storageErrors.js'
 
 export interface MemoryDocumentStore extends DocumentStateStore {

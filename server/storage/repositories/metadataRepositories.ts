@@ -1,12 +1,17 @@
+import type { AuditEntry } from '../../../shared/domain/audit.js'
 import type { Organization } from '../../../shared/domain/organization.js'
 import type { Statement } from '../../../shared/domain/statement.js'
+import type { Version } from '../../../shared/domain/version.js'
 import type { Storage, StoredInvitation, StoredSession, StoredUser } from '../ports.js'
+import { createAuditRepository } from './auditRepository.js'
 import type { Collection } from './collection.js'
 import { createInvitationRepository } from './invitationRepository.js'
 import { createOrganizationRepository } from './organizationRepository.js'
 import { createSessionRepository } from './sessionRepository.js'
 import { createStatementRepository } from './statementRepository.js'
 import { createUserRepository } from './userRepository.js'
+import type { VersionContentStore } from './versionContentStore.js'
+import { createVersionRepository } from './versionRepository.js'
 
 export interface MetadataCollections {
   organizations: Collection<Organization>
@@ -14,6 +19,9 @@ export interface MetadataCollections {
   sessions: Collection<StoredSession>
   invitations: Collection<StoredInvitation>
   statements: Collection<Statement>
+  /** Version summaries; their contents live in the VersionContentStore. */
+  versions: Collection<Version>
+  audit: Collection<AuditEntry>
 }
 
 export type MetadataRepositories = Pick<Storage, keyof MetadataCollections> & {
@@ -21,14 +29,21 @@ export type MetadataRepositories = Pick<Storage, keyof MetadataCollections> & {
   close(): Promise<void>
 }
 
-export function createMetadataRepositories(collections: MetadataCollections): MetadataRepositories {
+/** Takes over `versionContents`: closing the repositories closes it too. */
+export function createMetadataRepositories(collections: MetadataCollections, versionContents: VersionContentStore): MetadataRepositories {
+  const versions = createVersionRepository(collections.versions, versionContents)
   return {
     organizations: createOrganizationRepository(collections.organizations),
     users: createUserRepository(collections.users),
     sessions: createSessionRepository(collections.sessions),
     invitations: createInvitationRepository(collections.invitations),
     statements: createStatementRepository(collections.statements),
+    versions,
+    audit: createAuditRepository(collections.audit),
     close: async () => {
+      // Versions first: a create under way has written its content but may not have
+      // asked the versions collection for its summary yet, which a closed collection would refuse.
+      await versions.close()
       await Promise.all(Object.values(collections).map((collection: Collection<{ id: string }>) => collection.close()))
     },
   }

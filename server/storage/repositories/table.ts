@@ -31,6 +31,11 @@ export class Table<T extends { id: string }> {
     return structuredClone([...this.collection.snapshot()])
   }
 
+  /** The matching records, copied after filtering: asking for one statement's rows never copies everyone's. */
+  async filter(predicate: (record: T) => boolean): Promise<T[]> {
+    return structuredClone(this.collection.snapshot().filter(predicate))
+  }
+
   async find(predicate: (record: T) => boolean): Promise<T | null> {
     const found = this.collection.snapshot().find(predicate)
     return found === undefined ? null : structuredClone(found)
