@@ -15,6 +15,8 @@ describe('access matrix', () => {
   let alliance: Alliance
   let confidential: string
   let open: string
+  let confidentialVersion: string
+  let openVersion: string
   let counter = 0
   const unique = () => `${Date.now()}-${(counter += 1)}`
 
@@ -23,12 +25,14 @@ describe('access matrix', () => {
     alliance = await seedAlliance(server)
     confidential = (await createStatement(alliance.coordinator, { title: 'Confidential draft', visibility: 'drafters', draftingOrganizationIds: [alliance.drafting.id] })).id
     open = (await createStatement(alliance.coordinator, { title: 'Open draft', visibility: 'members', draftingOrganizationIds: [alliance.drafting.id] })).id
+    confidentialVersion = (await alliance.coordinator.post(`/api/statements/${confidential}/versions`, { label: 'c1' })).body.id
+    openVersion = (await alliance.coordinator.post(`/api/statements/${open}/versions`, { label: 'o1' })).body.id
   })
   afterAll(() => server.stop({ removeData: true }))
 
   const client = (who: Who): ApiClient => alliance[who]
 
-  const rows: { route: string; call: (c: ApiClient) => Promise<{ status: number }>; expect: Record<Who, number> }[] = [
+  const rows: { route: string; call: (c: ApiClient) => Promise<{ status: number }>; expect: Record<Who, number | null> }[] = [
     { route: 'GET /api/health', call: (c) => c.get('/api/health'), expect: { anonymous: 200, drafter: 200, outsider: 200, coordinator: 200, admin: 200 } },
     { route: 'GET /api/openapi.json', call: (c) => c.get('/api/openapi.json'), expect: { anonymous: 200, drafter: 200, outsider: 200, coordinator: 200, admin: 200 } },
     { route: 'GET /api/me', call: (c) => c.get('/api/me'), expect: { anonymous: 401, drafter: 200, outsider: 200, coordinator: 200, admin: 200 } },
@@ -76,10 +80,50 @@ describe('access matrix', () => {
       call: (c) => c.get(`/api/statements/${open}/content?format=html`),
       expect: { anonymous: 401, drafter: 200, outsider: 200, coordinator: 200, admin: 200 },
     },
+    { route: 'GET versions (confidential)', call: (c) => c.get(`/api/statements/${confidential}/versions`), expect: { anonymous: 401, drafter: 200, outsider: 404, coordinator: 200, admin: 200 } },
+    { route: 'GET versions (open)', call: (c) => c.get(`/api/statements/${open}/versions`), expect: { anonymous: 401, drafter: 200, outsider: 200, coordinator: 200, admin: 200 } },
+    {
+      route: 'POST versions (confidential)',
+      call: (c) => c.post(`/api/statements/${confidential}/versions`, { label: 'x' }),
+      expect: { anonymous: 401, drafter: 201, outsider: 404, coordinator: 201, admin: 201 },
+    },
+    { route: 'POST versions (open)', call: (c) => c.post(`/api/statements/${open}/versions`, { label: 'x' }), expect: { anonymous: 401, drafter: 201, outsider: 403, coordinator: 201, admin: 201 } },
+    {
+      route: 'GET version (confidential)',
+      call: (c) => c.get(`/api/statements/${confidential}/versions/${confidentialVersion}`),
+      expect: { anonymous: 401, drafter: 200, outsider: 404, coordinator: 200, admin: 200 },
+    },
+    {
+      route: 'GET another statement’s version',
+      call: (c) => c.get(`/api/statements/${open}/versions/${confidentialVersion}`),
+      expect: { anonymous: 401, drafter: 404, outsider: 404, coordinator: 404, admin: 404 },
+    },
+    {
+      route: 'GET diff (confidential)',
+      call: (c) => c.get(`/api/statements/${confidential}/diff?from=${confidentialVersion}&to=current`),
+      expect: { anonymous: 401, drafter: 200, outsider: 404, coordinator: 200, admin: 200 },
+    },
+    {
+      route: 'POST restore (open)',
+      call: (c) => c.post(`/api/statements/${open}/versions/${openVersion}/restore`),
+      expect: { anonymous: 401, drafter: 200, outsider: 403, coordinator: 200, admin: 200 },
+    },
+    {
+      route: 'POST restore (confidential)',
+      call: (c) => c.post(`/api/statements/${confidential}/versions/${confidentialVersion}/restore`),
+      expect: { anonymous: 401, drafter: 200, outsider: 404, coordinator: 200, admin: 200 },
+    },
+    { route: 'GET fingerprint (confidential)', call: (c) => c.get(`/api/statements/${confidential}/fingerprint`), expect: { anonymous: 401, drafter: 200, outsider: 404, coordinator: 200, admin: 200 } },
+    { route: 'GET audit (confidential)', call: (c) => c.get(`/api/statements/${confidential}/audit`), expect: { anonymous: 401, drafter: 200, outsider: 404, coordinator: 200, admin: 200 } },
+    { route: 'GET audit (open)', call: (c) => c.get(`/api/statements/${open}/audit`), expect: { anonymous: 401, drafter: 200, outsider: 200, coordinator: 200, admin: 200 } },
+    // Refused before the state is looked at; null: allowed, covered in lifecycle.test.ts (a lock here would change the other rows).
+    { route: 'POST lock (confidential)', call: (c) => c.post(`/api/statements/${confidential}/lock`), expect: { anonymous: 401, drafter: 403, outsider: 404, coordinator: null, admin: null } },
+    { route: 'POST unlock (open)', call: (c) => c.post(`/api/statements/${open}/unlock`, { reason: 'x' }), expect: { anonymous: 401, drafter: 403, outsider: 403, coordinator: 409, admin: 409 } },
+    { route: 'POST close (open)', call: (c) => c.post(`/api/statements/${open}/close`), expect: { anonymous: 401, drafter: 403, outsider: 403, coordinator: 409, admin: 409 } },
   ]
 
   for (const row of rows) {
-    it.each(WHO)(`${row.route} as %s`, async (who) => {
+    it.each(WHO.filter((who) => row.expect[who] !== null))(`${row.route} as %s`, async (who) => {
       const res = await row.call(client(who))
       expect(res.status).toBe(row.expect[who])
     })
