@@ -1,0 +1,49 @@
+import { expect, type Page } from '@playwright/test'
+
+export interface OrganizationInput {
+  name: string
+  shortName: string
+  country?: string
+}
+
+/** How the organisation pickers (invitation, drafting organisations) label an organisation. */
+export function organizationOption(organization: OrganizationInput): string {
+  return `${organization.name} (${organization.shortName})`
+}
+
+function addOrganizationForm(page: Page) {
+  return page.getByRole('form', { name: 'Add an organisation' })
+}
+
+function invitationForm(page: Page) {
+  return page.getByRole('form', { name: 'Invite someone' })
+}
+
+/** Adds an organisation in Administration → Organisations and waits until the table lists it. */
+export async function addOrganization(page: Page, organization: OrganizationInput): Promise<void> {
+  await page.goto('/admin')
+  const form = addOrganizationForm(page)
+  await form.getByLabel('Name', { exact: true }).fill(organization.name)
+  await form.getByLabel('Short name').fill(organization.shortName)
+  await form.getByLabel('Country').fill(organization.country ?? 'Austria')
+  await form.getByRole('button', { name: 'Add organisation' }).click()
+  // Not the "… was added." confirmation: it vanishes when the list reloads (see administration.spec.ts).
+  await expect(page.getByRole('table', { name: 'Member organisations' }).getByRole('rowheader', { name: organizationOption(organization) })).toBeVisible()
+}
+
+/**
+ * Creates a member invitation in Administration → Invitations and returns the link
+ * the page shows for copying (there is no e-mail sending).
+ */
+export async function createInvitation(page: Page, invitation: { email: string; organization: OrganizationInput }): Promise<string> {
+  await page.goto('/admin?tab=invitations')
+  const form = invitationForm(page)
+  await form.getByLabel('E-mail', { exact: true }).fill(invitation.email)
+  await form.getByLabel('Organisation', { exact: true }).selectOption({ label: organizationOption(invitation.organization) })
+  await form.getByLabel('Role', { exact: true }).selectOption({ label: 'Member' })
+  await form.getByRole('button', { name: 'Create invitation' }).click()
+  const link = page.getByTestId('invitation-url')
+  await expect(link).toHaveValue(/\/invite\/[^/]+$/)
+  await expect(page.getByRole('table', { name: 'Invitations' })).toContainText(invitation.email)
+  return link.inputValue()
+}
