@@ -10,6 +10,7 @@
  *   here, like a database index would, by throwing `StorageConflictError`.
  */
 import type { AuditEntry } from '../../shared/domain/audit.js'
+import type { Endorsement, SignonLink } from '../../shared/domain/endorsement.js'
 import type { Organization } from '../../shared/domain/organization.js'
 import type { Statement } from '../../shared/domain/statement.js'
 import type { User } from '../../shared/domain/user.js'
@@ -148,6 +149,30 @@ export interface AuditRepository {
   list(statementId: string): Promise<AuditEntry[]>
 }
 
+/** Endorsements of statements. */
+export interface EndorsementRepository {
+  /** The statement's endorsements in every status, oldest first. */
+  list(statementId: string): Promise<Endorsement[]>
+  /** Null when the endorsement belongs to another statement. */
+  get(statementId: string, endorsementId: string): Promise<Endorsement | null>
+  /**
+   * Throws StorageConflictError('organization') when the member organisation
+   * (`organization.id`) already has an active (pending or approved) endorsement
+   * of the statement: one endorsement per organisation, however many requests
+   * race. Outside organisations (`organization.id` null) are not constrained here.
+   */
+  create(endorsement: Endorsement): Promise<Endorsement>
+  /** The same conflict rule applies when a patch makes an endorsement active again. */
+  update(statementId: string, endorsementId: string, patch: Partial<Omit<Endorsement, 'id' | 'statementId'>>): Promise<Endorsement | null>
+}
+
+export interface SignonLinkRepository {
+  listForStatement(statementId: string): Promise<SignonLink[]>
+  findByToken(token: string): Promise<SignonLink | null>
+  create(link: SignonLink): Promise<SignonLink>
+  update(id: string, patch: Partial<Omit<SignonLink, 'id' | 'statementId' | 'token'>>): Promise<SignonLink | null>
+}
+
 export interface Storage {
   organizations: OrganizationRepository
   users: UserRepository
@@ -156,6 +181,8 @@ export interface Storage {
   statements: StatementRepository
   versions: VersionRepository
   audit: AuditRepository
+  endorsements: EndorsementRepository
+  signonLinks: SignonLinkRepository
   documents: DocumentStateStore
   /** Waits for pending writes, then releases files and locks. */
   close(): Promise<void>

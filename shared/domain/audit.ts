@@ -11,6 +11,15 @@ export const AUDIT_ACTIONS = [
   'locked',
   'unlocked',
   'closed',
+  'endorsed',
+  'endorsement_confirmed',
+  'endorsement_withdrawn',
+  'endorsement_submitted',
+  'endorsement_approved',
+  'endorsement_rejected',
+  'signon_link_created',
+  'signon_link_revoked',
+  'signoff_exported',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
