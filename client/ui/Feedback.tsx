@@ -29,12 +29,21 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
   )
 }
 
+/** 409 answers when the statement moved on under the person (someone else locked, unlocked or closed it). */
+const LIFECYCLE_CONFLICTS: Partial<Record<string, string>> = {
+  statement_locked: 'The text is locked: it cannot change until a coordinator unlocks it.',
+  statement_not_drafting: 'The statement is no longer being drafted: someone has locked it already.',
+  statement_not_locked: 'The statement is not locked any more: someone has unlocked or closed it already.',
+}
+
 /** The sentence to show for an error from the API client, when no page-specific one applies. */
 export function describeError(error: unknown): string {
   if (isApiError(error)) {
     if (error.code === 'network_error') return error.message
     if (error.code === 'forbidden') return 'You do not have permission to do this.'
     if (error.code === 'rate_limited') return 'Too many requests. Wait a few minutes and try again.'
+    const lifecycle = LIFECYCLE_CONFLICTS[error.code]
+    if (lifecycle) return lifecycle
     if (error.status >= 500) return 'Something went wrong on the server. Try again in a moment.'
     return error.message
   }

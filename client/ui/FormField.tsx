@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react'
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react'
 
 interface FieldFrameProps {
   id: string
@@ -78,6 +78,29 @@ export function SelectField({ label, hint, error, className, children, ...select
       >
         {children}
       </select>
+    </FieldFrame>
+  )
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'onChange'> & {
+  label: string
+  hint?: ReactNode
+  error?: string | undefined
+  onValueChange?: (value: string) => void
+}
+
+export function TextAreaField({ label, hint, error, onValueChange, className, ...textarea }: TextAreaFieldProps) {
+  const id = useId()
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <textarea
+        {...textarea}
+        id={id}
+        className={['input', 'textarea', className].filter(Boolean).join(' ')}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={onValueChange ? (event) => onValueChange(event.target.value) : undefined}
+      />
     </FieldFrame>
   )
 }

@@ -1,16 +1,17 @@
 import type { ReactNode } from 'react'
 import type { StatementDto } from '../../../shared/api/dto.js'
 import { formatDuration } from '../../../shared/text/speakingTime.js'
-import { Badge } from '../../ui/Badge.js'
-import { formatNumber, kindLabel, visibilityLabel } from '../../ui/labels.js'
+import { Badge, type BadgeTone } from '../../ui/Badge.js'
+import { formatNumber, kindLabel, statusLabel, visibilityLabel } from '../../ui/labels.js'
 import { DeadlineText } from './DeadlineText.js'
 
-export function StatementHeader({ statement, settingsButton }: { statement: StatementDto; settingsButton: ReactNode }) {
+/** `actions`: the buttons for this person (lifecycle, history, settings), beside the title. */
+export function StatementHeader({ statement, actions }: { statement: StatementDto; actions: ReactNode }) {
   return (
     <header className="statement-header">
       <div className="statement-header__top">
         <h1 className="statement-header__title">{statement.title}</h1>
-        {settingsButton}
+        <div className="statement-header__actions">{actions}</div>
       </div>
       <dl className="meta-list">
         <div>
@@ -32,6 +33,14 @@ export function StatementHeader({ statement, settingsButton }: { statement: Stat
           <dd>{limitsText(statement)}</dd>
         </div>
         <div>
+          <dt>Status</dt>
+          <dd>
+            <Badge tone={STATUS_TONES[statement.status]} data-testid="statement-status">
+              {statusLabel(statement.status)}
+            </Badge>
+          </dd>
+        </div>
+        <div>
           <dt>Visibility</dt>
           <dd>
             <Badge tone={statement.visibility === 'drafters' ? 'warning' : 'neutral'}>{visibilityLabel(statement.visibility)}</Badge>
@@ -41,6 +50,8 @@ export function StatementHeader({ statement, settingsButton }: { statement: Stat
     </header>
   )
 }
+
+const STATUS_TONES: Record<StatementDto['status'], BadgeTone> = { drafting: 'neutral', locked: 'info', closed: 'success' }
 
 function limitsText(statement: StatementDto): string {
   const parts = [

@@ -1,14 +1,17 @@
-import { lazy, Suspense, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { Link, useParams } from 'react-router'
-import { canChangeStatementSettings } from '../../../shared/domain/permissions.js'
+import { canChangeStatementSettings, canManageLifecycle } from '../../../shared/domain/permissions.js'
 import { isApiError } from '../../http/ApiError.js'
-import { statementsApi } from '../../http/statements.js'
-import { useResource } from '../../http/useResource.js'
 import { useMe } from '../../app/SessionContext.js'
 import { LoadError, Loading, StatusMessage } from '../../ui/Feedback.js'
 import { useDocumentTitle } from '../../ui/useDocumentTitle.js'
+import { HistoryPanel } from '../history/HistoryPanel.js'
+import { LifecycleActions, type LifecycleOutcome } from '../lifecycle/LifecycleActions.js'
+import { StatementStatusBanner } from '../lifecycle/StatementStatusBanner.js'
 import { StatementHeader } from './StatementHeader.js'
 import { StatementSettings } from './StatementSettings.js'
+import { useLiveStatement } from './useLiveStatement.js'
+import '../../styles/statement-page.css'
 
 // Tiptap and Yjs are most of the bundle; the list and admin pages do not need them.
 const StatementEditor = lazy(() => import('../editor/StatementEditor.js').then((module) => ({ default: module.StatementEditor })))
@@ -16,11 +19,23 @@ const StatementEditor = lazy(() => import('../editor/StatementEditor.js').then((
 export function StatementPage() {
   const { id = '' } = useParams()
   const me = useMe()
-  const { resource, reload, setData } = useResource(`statement:${id}`, (signal) => statementsApi.get(id, signal))
+  const { resource, reload, setData, refresh } = useLiveStatement(id)
   const [settingsOpen, setSettingsOpen] = useState(false)
-  const [saved, setSaved] = useState(false)
+  const [historyOpen, setHistoryOpen] = useState(false)
+  const [notice, setNotice] = useState<string | null>(null)
+  const historyButton = useRef<HTMLButtonElement>(null)
+  const noticeRef = useRef<HTMLDivElement>(null)
+  const focusNotice = useRef(false)
   const notFound = resource.status === 'error' && isApiError(resource.error, 'not_found')
   useDocumentTitle(resource.status === 'ready' ? resource.data.title : notFound ? 'Statement not found' : null)
+  const status = resource.status === 'ready' ? resource.data.status : null
+
+  // A lifecycle action replaces the button that opened its dialog; focus goes to what happened instead of being lost.
+  useEffect(() => {
+    if (!focusNotice.current) return
+    focusNotice.current = false
+    noticeRef.current?.focus()
+  }, [status])
 
   if (resource.status === 'loading') return <Loading label="Loading statement…" />
   if (resource.status === 'error') {
@@ -41,43 +56,85 @@ export function StatementPage() {
 
   const statement = resource.data
   const canChangeSettings = canChangeStatementSettings(me.user, statement)
+  const canManage = canManageLifecycle(me.user, statement)
+
+  function handleLifecycle(outcome: LifecycleOutcome) {
+    setNotice(outcome.message)
+    focusNotice.current = true
+    if (outcome.statement) setData(outcome.statement)
+    else void refresh()
+  }
+
+  function closeHistory() {
+    setHistoryOpen(false)
+    historyButton.current?.focus()
+  }
 
   return (
     <div className="statement-page">
       <StatementHeader
         statement={statement}
-        settingsButton={
-          canChangeSettings ? (
+        actions={
+          <>
+            {canManage ? <LifecycleActions statement={statement} onChanged={handleLifecycle} onStale={() => void refresh()} /> : null}
             <button
+              ref={historyButton}
               type="button"
               className="button button--secondary"
-              aria-expanded={settingsOpen}
-              aria-controls="statement-settings"
-              onClick={() => {
-                setSettingsOpen(!settingsOpen)
-                setSaved(false)
-              }}
+              aria-expanded={historyOpen}
+              aria-controls="history-panel"
+              onClick={() => setHistoryOpen(!historyOpen)}
             >
-              Settings
+              History
             </button>
-          ) : null
+            {canChangeSettings ? (
+              <button
+                type="button"
+                className="button button--secondary"
+                aria-expanded={settingsOpen}
+                aria-controls="statement-settings"
+                onClick={() => {
+                  setSettingsOpen(!settingsOpen)
+                  setNotice(null)
+                }}
+              >
+                Settings
+              </button>
+            ) : null}
+          </>
         }
       />
-      <div aria-live="polite">{saved ? <StatusMessage>Settings saved.</StatusMessage> : null}</div>
+      <div aria-live="polite" className="live-slot" ref={noticeRef} tabIndex={-1}>
+        {notice ? <StatusMessage>{notice}</StatusMessage> : null}
+      </div>
+      <StatementStatusBanner statement={statement} />
       {canChangeSettings && settingsOpen ? (
         <StatementSettings
           statement={statement}
           onSaved={(updated) => {
             setData(updated)
             setSettingsOpen(false)
-            setSaved(true)
+            setNotice('Settings saved.')
           }}
           onCancel={() => setSettingsOpen(false)}
         />
       ) : null}
-      <Suspense fallback={<Loading label="Opening the editor…" />}>
-        <StatementEditor statement={statement} me={me} onAccessChange={(access) => setData({ ...statement, access })} />
-      </Suspense>
+      <div className={historyOpen ? 'statement-layout statement-layout--with-panel' : 'statement-layout'}>
+        <div className="statement-layout__main">
+          <Suspense fallback={<Loading label="Opening the editor…" />}>
+            <StatementEditor
+              statement={statement}
+              me={me}
+              onAccessChange={(access) => {
+                // The notice comes first over the socket; the statement itself (a lock, an unlock) follows from REST.
+                setData({ ...statement, access })
+                void refresh()
+              }}
+            />
+          </Suspense>
+        </div>
+        {historyOpen ? <HistoryPanel statement={statement} onClose={closeHistory} onStatementStale={() => void refresh()} /> : null}
+      </div>
     </div>
   )
 }

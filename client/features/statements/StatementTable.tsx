@@ -1,7 +1,7 @@
 import { Link } from 'react-router'
 import type { StatementDto } from '../../../shared/api/dto.js'
 import { Badge } from '../../ui/Badge.js'
-import { kindLabel } from '../../ui/labels.js'
+import { kindLabel, statusLabel } from '../../ui/labels.js'
 import { DeadlineText } from './DeadlineText.js'
 
 export function StatementTable({ statements }: { statements: StatementDto[] }) {
@@ -27,6 +27,12 @@ export function StatementTable({ statements }: { statements: StatementDto[] }) {
                   <>
                     {' '}
                     <Badge tone="warning">Confidential</Badge>
+                  </>
+                ) : null}
+                {statement.status !== 'drafting' ? (
+                  <>
+                    {' '}
+                    <Badge tone={statement.status === 'locked' ? 'info' : 'success'}>{statusLabel(statement.status)}</Badge>
                   </>
                 ) : null}
               </th>
