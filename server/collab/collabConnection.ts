@@ -1,5 +1,6 @@
 import WebSocket from 'ws'
 import type { Actor, StatementAccess } from '../../shared/domain/permissions.js'
+import type { StatementStatus } from '../../shared/domain/statement.js'
 import type { RoomPeer } from './documentRoom.js'
 
 /** One authenticated socket in one statement, with what it may do right now. */
@@ -15,6 +16,8 @@ export class CollabConnection implements RoomPeer {
     public actor: Actor,
     /** 'read' refuses every document update this socket sends. Changed live when permissions change. */
     public access: Exclude<StatementAccess, 'none'>,
+    /** The statement status this connection was last told about. */
+    public status: StatementStatus,
   ) {}
 
   send(message: Uint8Array): void {

@@ -92,7 +92,7 @@ export class CollabServer {
     if (access === 'none') return refuseUpgrade(socket, 404, 'not_found', 'No such statement')
     if (socket.destroyed) return
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      void this.serve(new CollabConnection(ws, statementId, resolved.session.id, resolved.user, access))
+      void this.serve(new CollabConnection(ws, statementId, resolved.session.id, resolved.user, access, (statement as Statement).status))
     })
   }
 
@@ -131,7 +131,7 @@ export class CollabServer {
     }
     if (closed) return this.options.registry.release(room)
     room.peers.add(connection)
-    connection.send(encodeAccessNotice({ access: connection.access }))
+    connection.send(encodeAccessNotice({ access: connection.access, status: connection.status }))
     connection.send(encodeSyncStep1(room.doc))
     const present = [...room.awareness.getStates().keys()]
     if (present.length > 0) connection.send(encodeAwarenessStates(room.awareness, present))
@@ -166,10 +166,11 @@ export class CollabServer {
   private reauthorise(connection: CollabConnection, statement: Statement | null, actor: Actor = connection.actor): void {
     connection.actor = actor
     const access = statement ? statementAccess(actor, statement) : 'none'
-    if (access === 'none') return this.reject(connection, CloseCode.notFound)
-    if (access === connection.access) return
+    if (access === 'none' || !statement) return this.reject(connection, CloseCode.notFound)
+    if (access === connection.access && statement.status === connection.status) return
     connection.access = access
-    connection.send(encodeAccessNotice({ access }))
+    connection.status = statement.status
+    connection.send(encodeAccessNotice({ access, status: statement.status }))
   }
 
   private readonly onSessionEnded = (sessionId: string): void => {

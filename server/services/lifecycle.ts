@@ -23,9 +23,16 @@ async function authoriseTransition(ctx: ServiceContext, actor: Actor, statementI
 async function saveStatement(ctx: ServiceContext, statementId: string, patch: Partial<Statement>): Promise<Statement> {
   const updated = await ctx.storage.statements.update(statementId, { ...patch, updatedAt: ctx.now().toISOString() })
   if (!updated) throw notFound('No such statement')
-  // Live connections re-authorise: everyone becomes read-only on lock, drafters edit again on unlock.
-  ctx.events.emit('statementChanged', updated)
   return updated
+}
+
+/**
+ * Live connections re-authorise and learn the new status: everyone becomes
+ * read-only on lock, drafters edit again on unlock. Announced after the audit
+ * entry is written, so a client that reacts by reading the trail finds it.
+ */
+function announce(ctx: ServiceContext, statement: Statement): void {
+  ctx.events.emit('statementChanged', statement)
 }
 
 export interface LockResult {
@@ -48,8 +55,9 @@ export async function lockStatement(ctx: ServiceContext, actor: Actor, statement
         const version = await recordVersion(ctx, room, { kind: 'final', label: 'Final text', createdBy: actor.id })
         if (!version) throw new Error('a final version is always recorded')
         const lock = { lockedAt: ctx.now().toISOString(), lockedBy: actor.id, fingerprint: version.fingerprint, versionId: version.id, versionNumber: version.number }
-        await saveStatement(ctx, statementId, { status: 'locked', lock })
+        const updated = await saveStatement(ctx, statementId, { status: 'locked', lock })
         await recordAudit(ctx, statementId, 'locked', actor.id, { fingerprint: lock.fingerprint, versionId: version.id, versionNumber: version.number })
+        announce(ctx, updated)
         const { id, number, label, createdAt, fingerprint, wordCount } = version
         return { status: 'locked' as const, fingerprint: version.fingerprint, version: { id, number, label, createdAt, fingerprint, wordCount } }
       } catch (error) {
@@ -69,6 +77,7 @@ export async function unlockStatement(ctx: ServiceContext, actor: Actor, stateme
       lastUnlock: { unlockedAt: ctx.now().toISOString(), unlockedBy: actor.id, reason },
     })
     await recordAudit(ctx, statementId, 'unlocked', actor.id, { reason, previousFingerprint: statement.lock?.fingerprint ?? null })
+    announce(ctx, updated)
     return presentStatement(updated, actor)
   })
 }
@@ -78,6 +87,7 @@ export async function closeStatement(ctx: ServiceContext, actor: Actor, statemen
     const statement = await authoriseTransition(ctx, actor, statementId, 'close')
     const updated = await saveStatement(ctx, statementId, { status: 'closed', closedAt: ctx.now().toISOString() })
     await recordAudit(ctx, statementId, 'closed', actor.id, { fingerprint: statement.lock?.fingerprint ?? null })
+    announce(ctx, updated)
     return presentStatement(updated, actor)
   })
 }

@@ -25,12 +25,17 @@ async function rawReplica(server: TestServer, statementId: string, cookie: strin
   const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/collab/${statementId}`, { headers: browserHeaders(server, cookie) })
   const doc = new Y.Doc()
   const notices: string[] = []
+  const statuses: string[] = []
   let closeCode: number | null = null
   let step2Replies = 0
   ws.on('message', (data) => {
     const decoder = decoding.createDecoder(new Uint8Array(data as Buffer))
     const type = decoding.readVarUint(decoder)
-    if (type === MESSAGE_AUTH) notices.push(readAccessNotice(decoder)?.access ?? 'other')
+    if (type === MESSAGE_AUTH) {
+      const notice = readAccessNotice(decoder)
+      notices.push(notice?.access ?? 'other')
+      statuses.push(notice?.status ?? 'other')
+    }
     if (type !== 0) return
     const syncType = decoding.readVarUint(decoder)
     if (syncType === syncProtocol.messageYjsSyncStep1) return
@@ -52,7 +57,7 @@ async function rawReplica(server: TestServer, statementId: string, cookie: strin
     ws.send(encoding.toUint8Array(encoder))
     await waitFor(() => step2Replies > seen, { what: 'round trip' })
   }
-  return { ws, doc, notices, closeCode: () => closeCode, roundTrip }
+  return { ws, doc, notices, statuses, closeCode: () => closeCode, roundTrip }
 }
 
 describe('locking the final text', () => {
@@ -96,9 +101,13 @@ describe('locking the final text', () => {
   it('unlocks with a reason, shown to everyone, and lets drafters edit again live', async () => {
     const { statement } = await draft('Draft to reopen.')
     const watcher = await rawReplica(server, statement.id, alliance.drafter.cookie)
-    await waitFor(() => watcher.notices.includes('edit'))
+    const reader = await rawReplica(server, statement.id, alliance.outsider.cookie)
+    await waitFor(() => watcher.notices.includes('edit') && reader.notices.includes('read'))
     await alliance.coordinator.post(`/api/statements/${statement.id}/lock`)
     await waitFor(() => watcher.notices.at(-1) === 'read')
+    // A reader's access does not change, but it is told the text is now locked.
+    await waitFor(() => reader.statuses.at(-1) === 'locked', { what: 'reader told of the lock' })
+    expect(reader.notices).toEqual(['read', 'read'])
 
     const noReason = await alliance.coordinator.post(`/api/statements/${statement.id}/unlock`, { reason: ' ' })
     expect([noReason.status, noReason.body.error.code]).toEqual([400, 'validation_failed'])
@@ -106,6 +115,8 @@ describe('locking the final text', () => {
     expect(unlocked.status).toBe(200)
     expect(unlocked.body).toMatchObject({ status: 'drafting', lock: null, lastUnlock: { reason: 'Paragraph 3 needs the new figures' } })
     await waitFor(() => watcher.notices.at(-1) === 'edit', { what: 'edit notice after unlock' })
+    await waitFor(() => reader.statuses.at(-1) === 'drafting', { what: 'reader told of the unlock' })
+    reader.ws.close()
     expect((await alliance.outsider.get(`/api/statements/${statement.id}`)).body.lastUnlock.reason).toBe('Paragraph 3 needs the new figures')
 
     const before = Y.encodeStateVector(watcher.doc)

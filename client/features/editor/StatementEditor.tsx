@@ -22,8 +22,9 @@ interface StatementEditorProps {
   statement: StatementDto
   me: MeDto
   /**
-   * The server announced different access on the live connection (drafting organisations
-   * changed; later, a lock). The page owns `statement.access` and passes the new value back in.
+   * The server announced different access or status on the live connection (drafting
+   * organisations changed, a lock, an unlock). The page owns `statement.access` and
+   * `statement.status`, refetches the statement and passes the new values back in.
    */
   onAccessChange: (access: LiveAccess) => void
 }
@@ -36,7 +37,7 @@ export function StatementEditor({ statement, me, onAccessChange }: StatementEdit
 
 function ConnectedEditor({ statement, me, onAccessChange, collaboration }: StatementEditorProps & { collaboration: Collaboration }) {
   const { ydoc, provider, accessNotices } = collaboration
-  const announcedAccess = useSyncExternalStore(accessNotices.subscribe, accessNotices.get)
+  const announced = useSyncExternalStore(accessNotices.subscribe, accessNotices.get)
   const [accessMessage, setAccessMessage] = useState<string | null>(null)
   const onAccessChangeRef = useRef(onAccessChange)
   onAccessChangeRef.current = onAccessChange
@@ -61,10 +62,12 @@ function ConnectedEditor({ statement, me, onAccessChange, collaboration }: State
   }, [connection.terminalCode, signedOut])
 
   useEffect(() => {
-    if (announcedAccess === null || announcedAccess === statement.access) return
-    setAccessMessage(announcedAccess === 'edit' ? 'You can now edit this statement.' : 'This statement is now read only for you.')
-    onAccessChangeRef.current(announcedAccess)
-  }, [announcedAccess, statement.access])
+    if (announced === null || (announced.access === statement.access && announced.status === statement.status)) return
+    if (announced.access !== statement.access) {
+      setAccessMessage(announced.access === 'edit' ? 'You can now edit this statement.' : 'This statement is now read only for you.')
+    }
+    onAccessChangeRef.current(announced.access)
+  }, [announced, statement.access, statement.status])
 
   const lostAccess = connection.terminalCode !== null
   const editable = statement.access === 'edit' && !lostAccess

@@ -29,12 +29,15 @@ describe('listenForAccessNotices', () => {
     store.subscribe(listener)
 
     expect(store.get()).toBeNull()
-    deliver(provider, encodeAccessNotice({ access: 'read' }))
-    deliver(provider, encodeAccessNotice({ access: 'read' }))
-    expect(store.get()).toBe('read')
-    deliver(provider, encodeAccessNotice({ access: 'edit' }))
-    expect(store.get()).toBe('edit')
-    expect(listener).toHaveBeenCalledTimes(2)
+    deliver(provider, encodeAccessNotice({ access: 'read', status: 'drafting' }))
+    deliver(provider, encodeAccessNotice({ access: 'read', status: 'drafting' }))
+    expect(store.get()).toEqual({ access: 'read', status: 'drafting' })
+    deliver(provider, encodeAccessNotice({ access: 'edit', status: 'drafting' }))
+    expect(store.get()?.access).toBe('edit')
+    // A reader's access stays 'read' when the text is locked; the status still changes.
+    deliver(provider, encodeAccessNotice({ access: 'edit', status: 'locked' }))
+    expect(store.get()?.status).toBe('locked')
+    expect(listener).toHaveBeenCalledTimes(3)
     expect(original).not.toHaveBeenCalled()
   })
 

@@ -1,13 +1,13 @@
 import * as decoding from 'lib0/decoding'
 import type { WebsocketProvider } from 'y-websocket'
-import { MESSAGE_AUTH, readAccessNotice } from '../../../shared/collab/accessNotice.js'
+import { MESSAGE_AUTH, readAccessNotice, type AccessNotice } from '../../../shared/collab/accessNotice.js'
 import type { StatementDto } from '../../../shared/api/dto.js'
 
 export type LiveAccess = StatementDto['access']
 
-/** The latest access the server announced on this connection, as a store React can subscribe to. */
+/** The latest access and status the server announced on this connection, as a store React can subscribe to. */
 export interface AccessNoticeStore {
-  get: () => LiveAccess | null
+  get: () => AccessNotice | null
   subscribe: (listener: () => void) => () => void
 }
 
@@ -20,7 +20,7 @@ type MessageHandler = WebsocketProvider['messageHandlers'][number]
  * created, so the notice the server sends at join cannot arrive before it.
  */
 export function listenForAccessNotices(provider: WebsocketProvider): AccessNoticeStore {
-  let access: LiveAccess | null = null
+  let current: AccessNotice | null = null
   const listeners = new Set<() => void>()
   const original = provider.messageHandlers[MESSAGE_AUTH] as MessageHandler
 
@@ -32,15 +32,15 @@ export function listenForAccessNotices(provider: WebsocketProvider): AccessNotic
       // A malformed notice is ignored: the server enforces access whatever the editor shows.
     }
     if (notice === null) return original(encoder, decoder, handlingProvider, emitSynced, messageType)
-    if (notice.access !== access) {
-      access = notice.access
+    if (notice.access !== current?.access || notice.status !== current?.status) {
+      current = notice
       for (const listener of listeners) listener()
     }
   }
   provider.messageHandlers[MESSAGE_AUTH] = handler
 
   return {
-    get: () => access,
+    get: () => current,
     subscribe: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
