@@ -23,7 +23,9 @@ export function AdminPage() {
   const [searchParams, setSearchParams] = useSearchParams()
   const requested = searchParams.get('tab')
   const tab: TabId = TABS.find((candidate) => candidate.id === requested)?.id ?? 'organisations'
-  const organizations = useResource('organizations', (signal) => organizationsApi.list(signal))
+  // Adding an organisation reloads the list; keeping the old list meanwhile keeps the form mounted,
+  // with its "… was added." confirmation and the person's focus.
+  const organizations = useResource('organizations', (signal) => organizationsApi.list(signal), { keepPrevious: true })
   const buttons = useRef<(HTMLButtonElement | null)[]>([])
 
   if (!isStaff(user)) {
