@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router'
 import { canChangeStatementSettings, canManageLifecycle } from '../../../shared/domain/permissions.js'
 import { isApiError } from '../../http/ApiError.js'
 import { useMe } from '../../app/SessionContext.js'
+import { ErrorBoundary } from '../../ui/ErrorBoundary.js'
 import { LoadError, Loading, StatusMessage } from '../../ui/Feedback.js'
 import { useDocumentTitle } from '../../ui/useDocumentTitle.js'
 import { HistoryPanel } from '../history/HistoryPanel.js'
@@ -121,17 +122,20 @@ export function StatementPage() {
       ) : null}
       <div className={historyOpen ? 'statement-layout statement-layout--with-panel' : 'statement-layout'}>
         <div className="statement-layout__main">
-          <Suspense fallback={<Loading label="Opening the editor…" />}>
-            <StatementEditor
-              statement={statement}
-              me={me}
-              onAccessChange={(access) => {
-                // The notice comes first over the socket; the statement itself (a lock, an unlock) follows from REST.
-                setData({ ...statement, access })
-                void refresh()
-              }}
-            />
-          </Suspense>
+          {/* A chunk that fails to load (a deploy replaced it) must not take the whole page with it. */}
+          <ErrorBoundary part="the editor" key={statement.id}>
+            <Suspense fallback={<Loading label="Opening the editor…" />}>
+              <StatementEditor
+                statement={statement}
+                me={me}
+                onAccessChange={(access) => {
+                  // The notice comes first over the socket; the statement itself (a lock, an unlock) follows from REST.
+                  setData({ ...statement, access })
+                  void refresh()
+                }}
+              />
+            </Suspense>
+          </ErrorBoundary>
         </div>
         {historyOpen ? <HistoryPanel statement={statement} onClose={closeHistory} onStatementStale={() => void refresh()} /> : null}
       </div>

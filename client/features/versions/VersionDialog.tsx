@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react'
 import { useResource } from '../../http/useResource.js'
 import { versionsApi, type VersionDto } from '../../http/versions.js'
 import { Dialog } from '../../ui/Dialog.js'
+import { ErrorBoundary } from '../../ui/ErrorBoundary.js'
 import { formatDateTime } from '../../ui/dates.js'
 import { LoadError, Loading } from '../../ui/Feedback.js'
 import { formatNumber } from '../../ui/labels.js'
@@ -30,9 +31,11 @@ export function VersionDialog({ statementId, version, canRestore, onCompare, onR
       {resource.status === 'loading' ? <Loading label="Loading the version…" /> : null}
       {resource.status === 'error' ? <LoadError error={resource.error} onRetry={reload} /> : null}
       {resource.status === 'ready' ? (
-        <Suspense fallback={<Loading label="Loading the version…" />}>
-          <VersionDocument json={resource.data.content.json} label={`Text of version ${version.number}`} />
-        </Suspense>
+        <ErrorBoundary part="the text of this version">
+          <Suspense fallback={<Loading label="Loading the version…" />}>
+            <VersionDocument json={resource.data.content.json} label={`Text of version ${version.number}`} />
+          </Suspense>
+        </ErrorBoundary>
       ) : null}
       <div className="form__actions">
         <button type="button" className="button button--secondary" onClick={onCompare}>
