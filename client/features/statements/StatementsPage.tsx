@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useSearchParams } from 'react-router'
+import type { StatementDto } from '../../../shared/api/dto.js'
 import { canCreateStatement } from '../../../shared/domain/permissions.js'
 import { statementsApi } from '../../http/statements.js'
 import { useResource } from '../../http/useResource.js'
@@ -8,6 +9,7 @@ import { LoadError, Loading } from '../../ui/Feedback.js'
 import { useDocumentTitle } from '../../ui/useDocumentTitle.js'
 import { NewStatementPanel } from './NewStatementPanel.js'
 import { StatementTable } from './StatementTable.js'
+import { searchSummary, type SearchResult } from './resultSummary.js'
 import { useDebouncedValue } from './useDebouncedValue.js'
 
 const SEARCH_DELAY_MS = 300
@@ -27,7 +29,13 @@ export function StatementsPage() {
     setSearchParams(debouncedInput.trim() === '' ? {} : { q: debouncedInput.trim() }, { replace: true })
   }, [debouncedInput, query, setSearchParams])
 
-  const { resource, reload } = useResource(`statements?q=${query}`, (signal) => statementsApi.list(query, signal), { keepPrevious: true })
+  // The answer carries the query it is for: while the next search loads, the old results stay on screen
+  // (keepPrevious) and the summary must not pair their count with the new search term.
+  const { resource, reload } = useResource(
+    `statements?q=${query}`,
+    async (signal): Promise<SearchResult<StatementDto>> => ({ query, statements: (await statementsApi.list(query, signal)).statements }),
+    { keepPrevious: true },
+  )
 
   return (
     <div className="statements-page">
@@ -62,17 +70,15 @@ export function StatementsPage() {
       {resource.status === 'ready' ? (
         <>
           <p className="result-count" role="status">
-            {resultSummary(resource.data.statements.length, query)}
+            {searchSummary(resource.data, query)}
           </p>
-          {resource.data.statements.length > 0 ? <StatementTable statements={resource.data.statements} /> : null}
+          {resource.data.statements.length > 0 ? (
+            <div className={resource.refreshing ? 'search-results search-results--stale' : 'search-results'} aria-busy={resource.refreshing}>
+              <StatementTable statements={resource.data.statements} />
+            </div>
+          ) : null}
         </>
       ) : null}
     </div>
   )
-}
-
-function resultSummary(count: number, query: string): string {
-  if (query === '') return count === 0 ? 'There are no statements yet.' : `${count} ${count === 1 ? 'statement' : 'statements'}`
-  if (count === 0) return `No statements match “${query}”.`
-  return `${count} ${count === 1 ? 'statement matches' : 'statements match'} “${query}”`
 }
