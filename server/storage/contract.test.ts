@@ -4,12 +4,15 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { createMemoryStorage, openFileStorage } from './openStorage.js'
+import type { Endorsement, SignonLink } from '../../shared/domain/endorsement.js'
 import { StorageConflictError, type Storage } from './ports.js'
 import {
   makeAuditEntry,
+  makeEndorsement,
   makeInvitation,
   makeOrganization,
   makeSession,
+  makeSignonLink,
   makeStatement,
   makeUser,
   makeVersion,
@@ -554,6 +557,268 @@ describe.each(adapters)('$name storage', (adapter) => {
     })
   })
 
+  describe('endorsements', () => {
+    const withdrawn = { status: 'withdrawn', withdrawnAt: '2025-03-03T09:00:00.000Z', withdrawnBy: 'user-1' } as const
+    const idsOf = (endorsements: { id: string }[]) => endorsements.map((endorsement) => endorsement.id)
+
+    it('creates, gets, lists oldest first and updates, each only through its own statement', async () => {
+      const first = makeEndorsement({ statementId: 'statement-a' })
+      const theirs = makeEndorsement({ statementId: 'statement-b' })
+      const second = makeEndorsement({ statementId: 'statement-a', source: 'external', status: 'pending', organization: { id: null } })
+      for (const endorsement of [first, theirs, second]) expect(await storage.endorsements.create(endorsement)).toEqual(endorsement)
+
+      expect(await storage.endorsements.list('statement-a')).toEqual([first, second])
+      expect(await storage.endorsements.list('statement-b')).toEqual([theirs])
+      expect(await storage.endorsements.list('statement-c')).toEqual([])
+      expect(await storage.endorsements.get('statement-a', first.id)).toEqual(first)
+      expect(await storage.endorsements.get('statement-b', first.id)).toBeNull()
+      expect(await storage.endorsements.get('statement-a', 'no-such-id')).toBeNull()
+
+      const confirmed = await storage.endorsements.update('statement-a', first.id, { fingerprint: `sha256:${'1'.repeat(64)}`, confirmedAt: '2025-03-04T09:00:00.000Z' })
+      expect(confirmed).toEqual({ ...first, fingerprint: `sha256:${'1'.repeat(64)}`, confirmedAt: '2025-03-04T09:00:00.000Z' })
+      expect(await storage.endorsements.get('statement-a', first.id)).toEqual(confirmed)
+      // An update keeps the record's place: the list stays in creation order.
+      expect(idsOf(await storage.endorsements.list('statement-a'))).toEqual([first.id, second.id])
+
+      expect(await storage.endorsements.update('statement-b', first.id, withdrawn)).toBeNull()
+      expect(await storage.endorsements.update('statement-a', 'no-such-id', withdrawn)).toBeNull()
+      expect(await storage.endorsements.get('statement-a', first.id)).toEqual(confirmed)
+    })
+
+    it('hands out copies, the organisation included, and keeps none of the caller\'s objects', async () => {
+      const endorsement = makeEndorsement({ statementId: 'statement-a' })
+      const expected = { ...structuredClone(endorsement), comment: 'We support paragraph 4' }
+      const created = await storage.endorsements.create(endorsement)
+      endorsement.organization.name = 'changed by the caller afterwards'
+      created.organization.country = 'changed in the returned object'
+      const fetched = await storage.endorsements.get('statement-a', endorsement.id)
+      if (fetched) fetched.organization.website = 'https://changed.example.org'
+      const [listed] = await storage.endorsements.list('statement-a')
+      if (listed) listed.status = 'rejected'
+      const patch = { comment: 'We support paragraph 4' }
+      const updated = await storage.endorsements.update('statement-a', endorsement.id, patch)
+      patch.comment = 'changed in the patch afterwards'
+      if (updated) updated.organization.name = 'changed in an updated object'
+      expect(await storage.endorsements.get('statement-a', endorsement.id)).toEqual(expected)
+    })
+
+    it('refuses a second endorsement with the same id, in any statement', async () => {
+      const endorsement = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a' }))
+      for (const statementId of ['statement-a', 'statement-b']) {
+        const duplicate = storage.endorsements.create(makeEndorsement({ id: endorsement.id, statementId }))
+        await expect(duplicate).rejects.toBeInstanceOf(StorageConflictError)
+        await expect(duplicate).rejects.toMatchObject({ field: 'id' })
+      }
+      expect(await storage.endorsements.list('statement-a')).toEqual([endorsement])
+      expect(await storage.endorsements.list('statement-b')).toEqual([])
+    })
+
+    it('refuses a second active endorsement of a member organisation, pending or approved', async () => {
+      const organization = { id: 'organization-1', name: 'Penal Reform International' }
+      const approved = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', organization }))
+      for (const status of ['approved', 'pending'] as const) {
+        const second = storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', status, organization }))
+        await expect(second).rejects.toBeInstanceOf(StorageConflictError)
+        await expect(second).rejects.toMatchObject({ field: 'organization', message: expect.stringContaining('Penal Reform International') })
+      }
+      expect(await storage.endorsements.list('statement-a')).toEqual([approved])
+    })
+
+    it('stores 200 simultaneous endorsements by 200 organisations of one statement, each exactly once', async () => {
+      const endorsements = Array.from({ length: 200 }, (_, index) =>
+        makeEndorsement({ statementId: 'statement-a', organization: { id: `organization-${index}` } }),
+      )
+      const created = await Promise.all(endorsements.map((endorsement) => storage.endorsements.create(endorsement)))
+      expect(created).toEqual(endorsements)
+      const listed = await storage.endorsements.list('statement-a')
+      expect(listed).toHaveLength(200)
+      expect(new Set(idsOf(listed)).size).toBe(200)
+      expect(new Set(listed.map((endorsement) => endorsement.organization.id)).size).toBe(200)
+      expect(listed).toEqual(endorsements)
+    })
+
+    it('lets exactly one of 20 simultaneous endorsements by one organisation win', async () => {
+      const attempts = Array.from({ length: 20 }, (_, index) =>
+        makeEndorsement({ statementId: 'statement-a', status: index % 2 === 0 ? 'approved' : 'pending', organization: { id: 'organization-1' } }),
+      )
+      const outcomes = await Promise.allSettled(attempts.map((endorsement) => storage.endorsements.create(endorsement)))
+      const won = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []))
+      const lost = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []))
+      expect(won).toHaveLength(1)
+      expect(lost).toHaveLength(19)
+      for (const reason of lost) {
+        expect(reason).toBeInstanceOf(StorageConflictError)
+        expect(reason).toMatchObject({ field: 'organization' })
+      }
+      expect(await storage.endorsements.list('statement-a')).toEqual(won)
+    })
+
+    it('lets a withdrawn or rejected endorsement stand beside a new active one', async () => {
+      const organization = { id: 'organization-1' }
+      const first = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', organization }))
+      const firstWithdrawn = await storage.endorsements.update('statement-a', first.id, withdrawn)
+      const second = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', status: 'pending', organization }))
+      const secondRejected = await storage.endorsements.update('statement-a', second.id, { status: 'rejected', decidedBy: 'coordinator-1' })
+      const third = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', organization }))
+      // History may be recorded as it was, beside the active one.
+      const imported = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', status: 'withdrawn', organization }))
+      expect(await storage.endorsements.list('statement-a')).toEqual([firstWithdrawn, secondRejected, third, imported])
+    })
+
+    it('refuses to make an endorsement active again while another one of its organisation is', async () => {
+      const organization = { id: 'organization-1' }
+      const old = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', status: 'withdrawn', organization }))
+      const current = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', status: 'pending', organization }))
+      for (const status of ['approved', 'pending'] as const) {
+        const reactivation = storage.endorsements.update('statement-a', old.id, { status })
+        await expect(reactivation).rejects.toBeInstanceOf(StorageConflictError)
+        await expect(reactivation).rejects.toMatchObject({ field: 'organization' })
+      }
+      expect(await storage.endorsements.get('statement-a', old.id)).toEqual(old)
+      // The active one may change, its own index entry is no clash…
+      const approved = await storage.endorsements.update('statement-a', current.id, { status: 'approved', decidedBy: 'coordinator-1' })
+      expect(approved?.status).toBe('approved')
+      // …and once it is withdrawn, the old one may come back.
+      await storage.endorsements.update('statement-a', current.id, withdrawn)
+      expect((await storage.endorsements.update('statement-a', old.id, { status: 'approved' }))?.status).toBe('approved')
+    })
+
+    it('lets one of two simultaneous reactivations of one organisation win', async () => {
+      const organization = { id: 'organization-1' }
+      const one = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', status: 'withdrawn', organization }))
+      const two = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', status: 'rejected', organization }))
+      const outcomes = await Promise.allSettled([
+        storage.endorsements.update('statement-a', one.id, { status: 'approved' }),
+        storage.endorsements.update('statement-a', two.id, { status: 'pending' }),
+      ])
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected'])
+      const active = (await storage.endorsements.list('statement-a')).filter((endorsement) => ['approved', 'pending'].includes(endorsement.status))
+      expect(active).toHaveLength(1)
+    })
+
+    it('refuses a patch that would move an endorsement onto an organisation that has an active one', async () => {
+      await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', organization: { id: 'organization-1' } }))
+      const other = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', organization: { id: 'organization-2' } }))
+      const moved = storage.endorsements.update('statement-a', other.id, { organization: { ...other.organization, id: 'organization-1' } })
+      await expect(moved).rejects.toMatchObject({ field: 'organization' })
+      expect(await storage.endorsements.get('statement-a', other.id)).toEqual(other)
+    })
+
+    it('does not constrain outside organisations, whatever their names', async () => {
+      const outside = { id: null, name: 'Justice Project Pakistan' }
+      const endorsements = [
+        makeEndorsement({ statementId: 'statement-a', source: 'external', status: 'pending', organization: outside }),
+        makeEndorsement({ statementId: 'statement-a', source: 'external', status: 'pending', organization: outside }),
+        makeEndorsement({ statementId: 'statement-a', source: 'external', status: 'approved', organization: outside }),
+      ]
+      await Promise.all(endorsements.map((endorsement) => storage.endorsements.create(endorsement)))
+      const [first] = endorsements
+      if (!first) throw new Error('no endorsement')
+      expect(await storage.endorsements.update('statement-a', first.id, { status: 'approved' })).toEqual({ ...first, status: 'approved' })
+      expect(await storage.endorsements.list('statement-a')).toHaveLength(3)
+    })
+
+    it('keeps statements apart: one organisation may be active on each', async () => {
+      const organization = { id: 'organization-1' }
+      const onA = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', organization }))
+      const onB = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-b', organization }))
+      expect(await storage.endorsements.list('statement-a')).toEqual([onA])
+      expect(await storage.endorsements.list('statement-b')).toEqual([onB])
+      // Withdrawing on one statement frees only that one.
+      await storage.endorsements.update('statement-a', onA.id, withdrawn)
+      await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', organization }))
+      await expect(storage.endorsements.create(makeEndorsement({ statementId: 'statement-b', organization }))).rejects.toMatchObject({
+        field: 'organization',
+      })
+    })
+
+    it('ignores the id, the statement and undefined values in a patch', async () => {
+      const endorsement = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', comment: 'kept' }))
+      const patch = { id: 'hijacked', statementId: 'statement-b', comment: undefined, signatoryTitle: null } as Partial<Endorsement>
+      expect(await storage.endorsements.update('statement-a', endorsement.id, patch)).toEqual({ ...endorsement, signatoryTitle: null })
+      expect(await storage.endorsements.list('statement-b')).toEqual([])
+      expect(await storage.endorsements.get('statement-a', 'hijacked')).toBeNull()
+    })
+  })
+
+  describe('sign-on links', () => {
+    it('creates, lists one statement\'s links oldest first, finds by token and updates', async () => {
+      const first = makeSignonLink({ statementId: 'statement-a' })
+      const theirs = makeSignonLink({ statementId: 'statement-b' })
+      const second = makeSignonLink({ statementId: 'statement-a' })
+      for (const link of [first, theirs, second]) expect(await storage.signonLinks.create(link)).toEqual(link)
+
+      expect(await storage.signonLinks.listForStatement('statement-a')).toEqual([first, second])
+      expect(await storage.signonLinks.listForStatement('statement-b')).toEqual([theirs])
+      expect(await storage.signonLinks.listForStatement('statement-c')).toEqual([])
+      expect(await storage.signonLinks.findByToken(theirs.token)).toEqual(theirs)
+
+      const revoked = await storage.signonLinks.update(first.id, { revokedAt: '2025-03-02T09:00:00.000Z' })
+      expect(revoked).toEqual({ ...first, revokedAt: '2025-03-02T09:00:00.000Z' })
+      expect(await storage.signonLinks.findByToken(first.token)).toEqual(revoked)
+      expect(await storage.signonLinks.listForStatement('statement-a')).toEqual([revoked, second])
+      expect(await storage.signonLinks.update('no-such-id', { revokedAt: '2025-03-02T09:00:00.000Z' })).toBeNull()
+    })
+
+    it('finds a link only by its whole token, exactly', async () => {
+      const link = await storage.signonLinks.create(makeSignonLink())
+      const { token } = link
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/)
+      const lastChanged = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A')
+      const firstChanged = (token.startsWith('A') ? 'B' : 'A') + token.slice(1)
+      const recased = token.toLowerCase() === token ? token.toUpperCase() : token.toLowerCase()
+      for (const wrong of [token.slice(0, -1), token.slice(0, 8), `${token}A`, ` ${token}`, lastChanged, firstChanged, recased, '']) {
+        expect(await storage.signonLinks.findByToken(wrong)).toBeNull()
+      }
+      expect(await storage.signonLinks.findByToken(token)).toEqual(link)
+    })
+
+    it('refuses a token that is taken, in any statement, and a second link with the same id', async () => {
+      const link = await storage.signonLinks.create(makeSignonLink({ statementId: 'statement-a' }))
+      for (const statementId of ['statement-a', 'statement-b']) {
+        const duplicate = storage.signonLinks.create(makeSignonLink({ statementId, token: link.token }))
+        await expect(duplicate).rejects.toBeInstanceOf(StorageConflictError)
+        await expect(duplicate).rejects.toMatchObject({ field: 'token' })
+      }
+      await expect(storage.signonLinks.create(makeSignonLink({ id: link.id }))).rejects.toMatchObject({ field: 'id' })
+      expect(await storage.signonLinks.listForStatement('statement-a')).toEqual([link])
+      expect(await storage.signonLinks.listForStatement('statement-b')).toEqual([])
+    })
+
+    it('lets exactly one of two simultaneous creates with one token win', async () => {
+      const token = makeSignonLink().token
+      const outcomes = await Promise.allSettled([
+        storage.signonLinks.create(makeSignonLink({ statementId: 'statement-a', token })),
+        storage.signonLinks.create(makeSignonLink({ statementId: 'statement-b', token })),
+      ])
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected'])
+      const winner = outcomes.find((outcome) => outcome.status === 'fulfilled')
+      expect(await storage.signonLinks.findByToken(token)).toEqual(winner?.value)
+    })
+
+    it('never changes a link\'s id, statement or token, and ignores undefined values', async () => {
+      const link = await storage.signonLinks.create(makeSignonLink({ statementId: 'statement-a' }))
+      const patch = { id: 'hijacked', statementId: 'statement-b', token: 'x'.repeat(43), revokedAt: undefined, expiresAt: '2025-04-01T09:00:00.000Z' } as Partial<SignonLink>
+      expect(await storage.signonLinks.update(link.id, patch)).toEqual({ ...link, expiresAt: '2025-04-01T09:00:00.000Z' })
+      expect(await storage.signonLinks.findByToken('x'.repeat(43))).toBeNull()
+      expect(await storage.signonLinks.listForStatement('statement-b')).toEqual([])
+      expect((await storage.signonLinks.findByToken(link.token))?.statementId).toBe('statement-a')
+    })
+
+    it('hands out copies, and keeps none of the caller\'s objects', async () => {
+      const link = makeSignonLink({ statementId: 'statement-a' })
+      const expected = structuredClone(link)
+      const created = await storage.signonLinks.create(link)
+      link.revokedAt = 'changed by the caller afterwards'
+      created.expiresAt = 'changed in the returned object'
+      const found = await storage.signonLinks.findByToken(link.token)
+      if (found) found.revokedAt = 'changed in a found object'
+      const [listed] = await storage.signonLinks.listForStatement('statement-a')
+      if (listed) listed.expiresAt = 'changed in a listed object'
+      expect(await storage.signonLinks.findByToken(link.token)).toEqual(expected)
+    })
+  })
+
   describe('close', () => {
     it('refuses writes once closed', async () => {
       await storage.close()
@@ -561,6 +826,8 @@ describe.each(adapters)('$name storage', (adapter) => {
       await expect(storage.documents.append('statement-1', new Uint8Array([0, 0]))).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
       await expect(storage.versions.create(makeVersion(), makeVersionContent())).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
       await expect(storage.audit.append(makeAuditEntry())).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
+      await expect(storage.endorsements.create(makeEndorsement())).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
+      await expect(storage.signonLinks.create(makeSignonLink())).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
     })
 
     it('waits for writes already under way', async () => {
@@ -571,16 +838,20 @@ describe.each(adapters)('$name storage', (adapter) => {
       expect(settled.every((outcome) => outcome.status === 'fulfilled')).toBe(true)
     })
 
-    it('waits for version creates under way, contents and summaries both', async () => {
+    it('waits for version creates (contents and summaries), audit appends, endorsements and links under way', async () => {
       const creates = Array.from({ length: 10 }, (_, index) =>
         storage.versions.create(makeVersion({ statementId: 'statement-a' }), makeVersionContent(`text ${index}`)),
       )
       const appends = Array.from({ length: 5 }, () => storage.audit.append(makeAuditEntry({ statementId: 'statement-a' })))
+      const endorsements = Array.from({ length: 5 }, () => storage.endorsements.create(makeEndorsement({ statementId: 'statement-a' })))
+      const links = Array.from({ length: 5 }, () => storage.signonLinks.create(makeSignonLink({ statementId: 'statement-a' })))
       await storage.close()
-      const settled = await Promise.allSettled([...creates, ...appends])
+      const settled = await Promise.allSettled([...creates, ...appends, ...endorsements, ...links])
       expect(settled.filter((outcome) => outcome.status === 'rejected')).toEqual([])
       expect(await storage.versions.list('statement-a')).toHaveLength(10)
       expect(await storage.audit.list('statement-a')).toHaveLength(5)
+      expect(await storage.endorsements.list('statement-a')).toHaveLength(5)
+      expect(await storage.signonLinks.listForStatement('statement-a')).toHaveLength(5)
     })
   })
 })

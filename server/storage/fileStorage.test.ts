@@ -9,9 +9,11 @@ import { openFileStorage } from './openStorage.js'
 import type { Storage } from './ports.js'
 import {
   makeAuditEntry,
+  makeEndorsement,
   makeInvitation,
   makeOrganization,
   makeSession,
+  makeSignonLink,
   makeStatement,
   makeUser,
   makeVersion,
@@ -21,7 +23,17 @@ import { editedDocument, replayedText } from './testYDocs.js'
 
 /** What only the file storage has: files that outlive the process, can be damaged, and are locked. */
 
-const COLLECTIONS = ['organizations', 'users', 'sessions', 'invitations', 'statements', 'versions', 'audit']
+const COLLECTION_FILES = [
+  'organizations.json',
+  'users.json',
+  'sessions.json',
+  'invitations.json',
+  'statements.json',
+  'versions.json',
+  'audit.json',
+  'endorsements.json',
+  'signon-links.json',
+]
 const dataDirs: string[] = []
 const opened: Storage[] = []
 
@@ -87,9 +99,10 @@ describe('file storage', () => {
     const dataDir = await newDataDir()
     const storage = await open(dataDir)
     const organization = await storage.organizations.create(makeOrganization())
-    for (const name of COLLECTIONS) {
-      const content: unknown = JSON.parse(await readFile(join(dataDir, 'meta', `${name}.json`), 'utf8'))
-      expect(content).toEqual({ version: 1, items: name === 'organizations' ? [organization] : [] })
+    expect((await readdir(join(dataDir, 'meta'))).sort()).toEqual([...COLLECTION_FILES].sort())
+    for (const fileName of COLLECTION_FILES) {
+      const content: unknown = JSON.parse(await readFile(join(dataDir, 'meta', fileName), 'utf8'))
+      expect(content).toEqual({ version: 1, items: fileName === 'organizations.json' ? [organization] : [] })
     }
     expect((await stat(join(dataDir, 'documents'))).isDirectory()).toBe(true)
     expect(await readdir(join(dataDir, 'versions'))).toEqual([])
@@ -107,9 +120,12 @@ describe('file storage', () => {
       ['JSON null', 'null'],
     ]
 
-    // Each damage in a different file, so that every collection file is checked
-    // (seven damages, seven collections: versions.json and audit.json included).
-    const cases = damages.map(([damage, content], index) => [`${COLLECTIONS[index % COLLECTIONS.length]}.json`, damage, content] as const)
+    // Every damage, and every collection file at least once (versions.json,
+    // audit.json, endorsements.json and signon-links.json included).
+    const cases = Array.from({ length: Math.max(damages.length, COLLECTION_FILES.length) }, (_, index) => {
+      const [damage, content] = damages[index % damages.length] ?? ['', '']
+      return [COLLECTION_FILES[index % COLLECTION_FILES.length] ?? '', damage, content] as const
+    })
 
     it.each(cases)('stops the open when %s is %s, names the file and leaves it alone', async (fileName, _damage, content) => {
       const dataDir = await newDataDir()
@@ -249,6 +265,87 @@ describe('file storage', () => {
     })
   })
 
+  describe('endorsements and sign-on links', () => {
+    it('keep endorsements, their changes and links across a close and a reopen, and the rule still holds', async () => {
+      const dataDir = await newDataDir()
+      const storage = await open(dataDir)
+      const organization = { id: 'organization-1' }
+      const withdrawn = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', organization }))
+      await storage.endorsements.update('statement-a', withdrawn.id, { status: 'withdrawn', withdrawnAt: '2025-03-03T09:00:00.000Z' })
+      const active = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', organization }))
+      const outside = await storage.endorsements.create(
+        makeEndorsement({ statementId: 'statement-a', source: 'external', status: 'pending', organization: { id: null } }),
+      )
+      const link = await storage.signonLinks.create(makeSignonLink({ statementId: 'statement-a' }))
+      const revoked = await storage.signonLinks.create(makeSignonLink({ statementId: 'statement-a' }))
+      await storage.signonLinks.update(revoked.id, { revokedAt: '2025-03-04T09:00:00.000Z' })
+      const before = { endorsements: await storage.endorsements.list('statement-a'), links: await storage.signonLinks.listForStatement('statement-a') }
+      await storage.close()
+
+      const reopened = await open(dataDir)
+      expect(await reopened.endorsements.list('statement-a')).toEqual(before.endorsements)
+      expect(before.endorsements.map((endorsement) => [endorsement.id, endorsement.status])).toEqual([
+        [withdrawn.id, 'withdrawn'],
+        [active.id, 'approved'],
+        [outside.id, 'pending'],
+      ])
+      expect(await reopened.signonLinks.listForStatement('statement-a')).toEqual(before.links)
+      expect(await reopened.signonLinks.findByToken(link.token)).toEqual(link)
+      expect((await reopened.signonLinks.findByToken(revoked.token))?.revokedAt).toBe('2025-03-04T09:00:00.000Z')
+      await expect(reopened.endorsements.create(makeEndorsement({ statementId: 'statement-a', organization }))).rejects.toMatchObject({
+        field: 'organization',
+      })
+      await expect(reopened.endorsements.update('statement-a', withdrawn.id, { status: 'approved' })).rejects.toMatchObject({ field: 'organization' })
+      await expect(reopened.signonLinks.create(makeSignonLink({ token: link.token }))).rejects.toMatchObject({ field: 'token' })
+    })
+
+    it('keep all of 200 simultaneous endorsements across a close that waits for them', async () => {
+      const dataDir = await newDataDir()
+      const storage = await open(dataDir)
+      const endorsements = Array.from({ length: 200 }, (_, index) =>
+        makeEndorsement({ statementId: 'statement-a', organization: { id: `organization-${index}` } }),
+      )
+      const creates = endorsements.map((endorsement) => storage.endorsements.create(endorsement))
+      await storage.close()
+      expect(await Promise.all(creates)).toEqual(endorsements)
+
+      const reopened = await open(dataDir)
+      const listed = await reopened.endorsements.list('statement-a')
+      expect(listed).toHaveLength(200)
+      expect(listed).toEqual(endorsements)
+      const onDisk: unknown = JSON.parse(await readFile(join(dataDir, 'meta', 'endorsements.json'), 'utf8'))
+      expect(onDisk).toEqual({ version: 1, items: endorsements })
+      await expect(
+        reopened.endorsements.create(makeEndorsement({ statementId: 'statement-a', organization: { id: 'organization-199' } })),
+      ).rejects.toMatchObject({ field: 'organization' })
+    })
+
+    it('write meta/endorsements.json and meta/signon-links.json', async () => {
+      const dataDir = await newDataDir()
+      const storage = await open(dataDir)
+      const endorsement = await storage.endorsements.create(makeEndorsement())
+      const link = await storage.signonLinks.create(makeSignonLink())
+      expect(JSON.parse(await readFile(join(dataDir, 'meta', 'endorsements.json'), 'utf8'))).toEqual({ version: 1, items: [endorsement] })
+      expect(JSON.parse(await readFile(join(dataDir, 'meta', 'signon-links.json'), 'utf8'))).toEqual({ version: 1, items: [link] })
+    })
+
+    it('a truncated endorsements.json stops the open, named, and is left as it was', async () => {
+      const dataDir = await newDataDir()
+      const storage = await open(dataDir)
+      for (let index = 0; index < 3; index++) await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a' }))
+      await storage.close()
+      const file = join(dataDir, 'meta', 'endorsements.json')
+      const damaged = (await readFile(file)).subarray(0, 200)
+      await writeFile(file, damaged)
+
+      const opening = openFileStorage(dataDir)
+      await expect(opening).rejects.toMatchObject({ code: 'STORAGE_CORRUPT', path: file })
+      await expect(opening).rejects.toThrow(`Metadata file ${file} is corrupt`)
+      expect(await readFile(file)).toEqual(damaged)
+      expect(await readdir(dataDir)).not.toContain('plenary.lock')
+    })
+  })
+
   describe('a failed write', () => {
     // lowdb writes `.<name>.tmp` and renames it; a directory in its place makes that write fail.
     const blockWrites = (dataDir: string, collection: string) => mkdir(join(dataDir, 'meta', `.${collection}.json.tmp`))
@@ -276,6 +373,20 @@ describe('file storage', () => {
       expect((await storage.invitations.findByTokenHash(invitation.tokenHash))?.acceptedAt).toBeNull()
       await unblockWrites(dataDir, 'invitations')
       expect(await storage.invitations.markAccepted(invitation.id, 'user-2', '2025-03-02T10:01:00.000Z')).toBe(true)
+    })
+
+    it('leaves the organisation free to endorse: a refused endorsement holds no place in the rule', async () => {
+      const dataDir = await newDataDir()
+      const storage = await open(dataDir)
+      const organization = { id: 'organization-1' }
+      await blockWrites(dataDir, 'endorsements')
+      await expect(storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', organization }))).rejects.toMatchObject({
+        code: 'STORAGE_UNAVAILABLE',
+      })
+      expect(await storage.endorsements.list('statement-a')).toEqual([])
+      await unblockWrites(dataDir, 'endorsements')
+      const saved = await storage.endorsements.create(makeEndorsement({ statementId: 'statement-a', organization }))
+      expect(await storage.endorsements.list('statement-a')).toEqual([saved])
     })
   })
 

@@ -48,6 +48,8 @@ export async function openFileStorage(dataDir: string, options: FileStorageOptio
       statements: repositories.statements,
       versions: repositories.versions,
       audit: repositories.audit,
+      endorsements: repositories.endorsements,
+      signonLinks: repositories.signonLinks,
       documents,
       close: () => (closing ??= close()),
     }

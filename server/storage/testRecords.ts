@@ -1,5 +1,6 @@
-import { randomUUID } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import type { AuditEntry } from '../../shared/domain/audit.js'
+import type { Endorsement, EndorsingOrganization, SignonLink } from '../../shared/domain/endorsement.js'
 import type { Organization } from '../../shared/domain/organization.js'
 import type { Statement } from '../../shared/domain/statement.js'
 import type { Version, VersionContent } from '../../shared/domain/version.js'
@@ -128,6 +129,59 @@ export function makeAuditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry 
     action: 'settings_changed',
     actorId: randomUUID(),
     details: { changed: ['title', 'deadline'] },
+    ...overrides,
+  }
+}
+
+/**
+ * A member organisation's approved endorsement. `organization` is merged into the
+ * default, so `{ organization: { id: null } }` makes an outside organisation.
+ */
+export function makeEndorsement(
+  overrides: Partial<Omit<Endorsement, 'organization'>> & { organization?: Partial<EndorsingOrganization> } = {},
+): Endorsement {
+  const { organization, ...rest } = overrides
+  const id = randomUUID()
+  return {
+    id,
+    statementId: randomUUID(),
+    source: 'member',
+    status: 'approved',
+    signatoryName: 'Amina Odhiambo',
+    signatoryTitle: 'Executive Director',
+    contactEmail: `signatory-${id}@example.org`,
+    comment: null,
+    confidential: false,
+    fingerprint: `sha256:${'0'.repeat(64)}`,
+    createdAt: CREATED_AT,
+    createdBy: randomUUID(),
+    confirmedAt: CREATED_AT,
+    decidedAt: CREATED_AT,
+    decidedBy: null,
+    withdrawnAt: null,
+    withdrawnBy: null,
+    ...rest,
+    organization: {
+      id: randomUUID(),
+      name: `Organisation ${id}`,
+      country: 'Kenya',
+      ecosocStatus: 'special',
+      website: null,
+      ...organization,
+    },
+  }
+}
+
+/** A live link with a token like the server's: 32 random bytes, base64url (43 characters). */
+export function makeSignonLink(overrides: Partial<SignonLink> = {}): SignonLink {
+  return {
+    id: randomUUID(),
+    statementId: randomUUID(),
+    token: randomBytes(32).toString('base64url'),
+    createdBy: randomUUID(),
+    createdAt: CREATED_AT,
+    expiresAt: '2025-03-15T09:00:00.000Z',
+    revokedAt: null,
     ...overrides,
   }
 }

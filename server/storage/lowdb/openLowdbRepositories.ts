@@ -1,25 +1,42 @@
 import { join } from 'node:path'
 import type { AuditEntry } from '../../../shared/domain/audit.js'
+import type { Endorsement, SignonLink } from '../../../shared/domain/endorsement.js'
 import type { Organization } from '../../../shared/domain/organization.js'
 import type { Statement } from '../../../shared/domain/statement.js'
 import type { Version } from '../../../shared/domain/version.js'
 import type { StoredInvitation, StoredSession, StoredUser } from '../ports.js'
-import { createMetadataRepositories, type MetadataRepositories } from '../repositories/metadataRepositories.js'
+import { createMetadataRepositories, type MetadataCollections, type MetadataRepositories } from '../repositories/metadataRepositories.js'
 import type { VersionContentStore } from '../repositories/versionContentStore.js'
 import { readCollectionFile } from './collectionFile.js'
 import { openLowdbCollection } from './lowdbCollection.js'
 
-const COLLECTION_NAMES = ['organizations', 'users', 'sessions', 'invitations', 'statements', 'versions', 'audit'] as const
-type CollectionName = (typeof COLLECTION_NAMES)[number]
+type CollectionName = keyof MetadataCollections
 
 /**
- * Opens `<metaDir>/<collection>.json` for every collection. All files are read and
+ * Each collection's file under `meta/`. Typed over every collection, so a new one
+ * cannot be forgotten here; file names are kebab-case, like URLs.
+ */
+const FILE_NAMES: Record<CollectionName, string> = {
+  organizations: 'organizations.json',
+  users: 'users.json',
+  sessions: 'sessions.json',
+  invitations: 'invitations.json',
+  statements: 'statements.json',
+  versions: 'versions.json',
+  audit: 'audit.json',
+  endorsements: 'endorsements.json',
+  signonLinks: 'signon-links.json',
+}
+const COLLECTION_NAMES = Object.keys(FILE_NAMES) as CollectionName[]
+
+/**
+ * Opens `<metaDir>/<file>` for every collection. All files are read and
  * checked before any missing one is created, so a corrupt file stops the start
  * before anything has been written. Version contents are not metadata and stay in
  * `versionContents`, which the returned repositories take over (and close).
  */
 export async function openLowdbRepositories(metaDir: string, versionContents: VersionContentStore): Promise<MetadataRepositories> {
-  const pathOf = (name: CollectionName): string => join(metaDir, `${name}.json`)
+  const pathOf = (name: CollectionName): string => join(metaDir, FILE_NAMES[name])
   const contents = new Map(
     await Promise.all(COLLECTION_NAMES.map(async (name) => [name, await readCollectionFile(pathOf(name))] as const)),
   )
@@ -36,6 +53,8 @@ export async function openLowdbRepositories(metaDir: string, versionContents: Ve
       statements: await open<Statement>('statements'),
       versions: await open<Version>('versions'),
       audit: await open<AuditEntry>('audit'),
+      endorsements: await open<Endorsement>('endorsements'),
+      signonLinks: await open<SignonLink>('signonLinks'),
     },
     versionContents,
   )

@@ -15,6 +15,8 @@ export function createMemoryStorage(): Storage {
       statements: createMemoryCollection('statements'),
       versions: createMemoryCollection('versions'),
       audit: createMemoryCollection('audit'),
+      endorsements: createMemoryCollection('endorsements'),
+      signonLinks: createMemoryCollection('signonLinks'),
     },
     createMemoryVersionContents(),
   )
@@ -27,6 +29,8 @@ export function createMemoryStorage(): Storage {
     statements: repositories.statements,
     versions: repositories.versions,
     audit: repositories.audit,
+    endorsements: repositories.endorsements,
+    signonLinks: repositories.signonLinks,
     documents,
     close: async () => {
       await repositories.close()

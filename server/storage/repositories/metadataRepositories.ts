@@ -1,13 +1,16 @@
 import type { AuditEntry } from '../../../shared/domain/audit.js'
+import type { Endorsement, SignonLink } from '../../../shared/domain/endorsement.js'
 import type { Organization } from '../../../shared/domain/organization.js'
 import type { Statement } from '../../../shared/domain/statement.js'
 import type { Version } from '../../../shared/domain/version.js'
 import type { Storage, StoredInvitation, StoredSession, StoredUser } from '../ports.js'
 import { createAuditRepository } from './auditRepository.js'
 import type { Collection } from './collection.js'
+import { createEndorsementRepository } from './endorsementRepository.js'
 import { createInvitationRepository } from './invitationRepository.js'
 import { createOrganizationRepository } from './organizationRepository.js'
 import { createSessionRepository } from './sessionRepository.js'
+import { createSignonLinkRepository } from './signonLinkRepository.js'
 import { createStatementRepository } from './statementRepository.js'
 import { createUserRepository } from './userRepository.js'
 import type { VersionContentStore } from './versionContentStore.js'
@@ -22,6 +25,8 @@ export interface MetadataCollections {
   /** Version summaries; their contents live in the VersionContentStore. */
   versions: Collection<Version>
   audit: Collection<AuditEntry>
+  endorsements: Collection<Endorsement>
+  signonLinks: Collection<SignonLink>
 }
 
 export type MetadataRepositories = Pick<Storage, keyof MetadataCollections> & {
@@ -40,6 +45,8 @@ export function createMetadataRepositories(collections: MetadataCollections, ver
     statements: createStatementRepository(collections.statements),
     versions,
     audit: createAuditRepository(collections.audit),
+    endorsements: createEndorsementRepository(collections.endorsements),
+    signonLinks: createSignonLinkRepository(collections.signonLinks),
     close: async () => {
       // Versions first: a create under way has written its content but may not have
       // asked the versions collection for its summary yet, which a closed collection would refuse.

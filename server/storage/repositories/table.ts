@@ -20,11 +20,18 @@ export function foldCase(value: string): string {
  * Primary-key CRUD over a Collection. Every record crosses this boundary as a copy
  * (structuredClone) in both directions, so neither a caller mutating what it passed
  * in nor one mutating what it got back can change what is stored.
+ *
+ * Unique indexes are checked inside the collection's serialised mutation, against
+ * the committed records: however many creates race, each sees every earlier one.
+ * `fixedFields` are never changed by `update`, like columns a database would not
+ * let an UPDATE touch (the statement a record belongs to, a link's token); the
+ * ports' types already leave them out of patches, this holds for casts too.
  */
 export class Table<T extends { id: string }> {
   constructor(
     private readonly collection: Collection<T>,
     private readonly uniqueIndexes: UniqueIndex<T>[] = [],
+    private readonly fixedFields: readonly (keyof T & string)[] = [],
   ) {}
 
   async list(): Promise<T[]> {
@@ -56,13 +63,17 @@ export class Table<T extends { id: string }> {
     })
   }
 
-  /** Returns null when there is no record with this id. `id` in the patch and undefined values are ignored. */
-  update(id: string, patch: Partial<Omit<T, 'id'>>): Promise<T | null> {
-    const changes = definedEntries(structuredClone(patch))
+  /**
+   * Returns null when there is no record with this id, or when `belongs` refuses it
+   * (a record asked for through another parent, such as another statement's
+   * endorsement). `id`, the fixed fields and undefined values in the patch are ignored.
+   */
+  update(id: string, patch: Partial<Omit<T, 'id'>>, belongs: (record: T) => boolean = () => true): Promise<T | null> {
+    const changes = definedEntries(structuredClone(patch), ['id', ...this.fixedFields])
     return this.collection.mutate((records) => {
       const index = records.findIndex((record) => record.id === id)
       const current = records[index]
-      if (current === undefined) return { records: null, result: null }
+      if (current === undefined || !belongs(current)) return { records: null, result: null }
       const updated = { ...current, ...changes, id: current.id }
       this.assertUnique(records, updated)
       const next = [...records]
@@ -82,7 +93,7 @@ export class Table<T extends { id: string }> {
 }
 
 /** `{ name: undefined }` means "not given" (zod leaves absent optionals undefined), never "erase". */
-function definedEntries<P extends object>(patch: P): Partial<P> {
-  const entries = Object.entries(patch).filter(([key, value]) => value !== undefined && key !== 'id')
+function definedEntries<P extends object>(patch: P, ignored: readonly string[]): Partial<P> {
+  const entries = Object.entries(patch).filter(([key, value]) => value !== undefined && !ignored.includes(key))
   return Object.fromEntries(entries) as Partial<P>
 }
