@@ -19,6 +19,9 @@ export interface Config {
   /** Failed logins allowed per e-mail and address in loginWindowMs. */
   loginAttempts: number
   loginWindowMs: number
+  /** Outside sign-on submissions allowed per address in signonWindowMs. */
+  signonSubmissions: number
+  signonWindowMs: number
   /** Serve the built client from this folder; null serves the API only. */
   clientDir: string | null
 }
@@ -75,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     saveMaxWaitMs,
     loginAttempts: integer(env, 'LOGIN_MAX_ATTEMPTS', 10, 1, 10_000),
     loginWindowMs: integer(env, 'LOGIN_WINDOW_MINUTES', 15, 1, 24 * 60) * 60 * 1000,
+    signonSubmissions: integer(env, 'SIGNON_MAX_SUBMISSIONS', 20, 1, 100_000),
+    signonWindowMs: integer(env, 'SIGNON_WINDOW_MINUTES', 60, 1, 24 * 60) * 60 * 1000,
     clientDir: env.CLIENT_DIR === '' ? null : path.resolve(cwd, env.CLIENT_DIR?.trim() || 'dist/client'),
   }
 }

@@ -80,6 +80,7 @@ export async function startServer({ config, storage, logger, now = () => new Dat
     setup,
     cookies: { secure: publicUrl.startsWith('https:'), maxAgeMs: config.sessionTtlMs },
     login: { attempts: config.loginAttempts, windowMs: config.loginWindowMs },
+    signon: { submissions: config.signonSubmissions, windowMs: config.signonWindowMs },
     clientDir: config.clientDir,
   })
   const collab = new CollabServer({ ctx, registry: documents, maxMessageBytes: config.maxMessageBytes, allowedOrigin: () => publicUrl })

@@ -7,6 +7,7 @@ export const LIMITS = {
   passwordMaxLength: 200,
   unlockReasonMaxLength: 1000,
   versionLabelMaxLength: 200,
+  endorsementCommentMaxLength: 2000,
   wordLimitMax: 100_000,
   speakingLimitSecondsMax: 4 * 60 * 60,
   wordsPerMinuteMin: 40,

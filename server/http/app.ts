@@ -10,9 +10,12 @@ import { apiNotFound, errorHandler } from './errorHandler.js'
 import { openApiDocument } from './openapi.js'
 import { originCheck } from './originCheck.js'
 import { authRoutes } from './routes/auth.js'
+import { endorsementRoutes } from './routes/endorsements.js'
 import { invitationRoutes } from './routes/invitations.js'
 import { lifecycleRoutes } from './routes/lifecycle.js'
 import { organizationRoutes } from './routes/organizations.js'
+import { publicSignonRoutes } from './routes/publicSignon.js'
+import { signoffRoutes, verifyPageRoutes } from './routes/signoff.js'
 import { statementRoutes } from './routes/statements.js'
 import { versionRoutes } from './routes/versions.js'
 import type { CookiePolicy } from './sessionCookie.js'
@@ -22,6 +25,7 @@ export interface AppDependencies {
   setup: FirstRunSetup
   cookies: CookiePolicy
   login: { attempts: number; windowMs: number }
+  signon: { submissions: number; windowMs: number }
   clientDir: string | null
 }
 
@@ -63,9 +67,14 @@ export function createApp(deps: AppDependencies): Express {
   api.use(statementRoutes(ctx))
   api.use(versionRoutes(ctx))
   api.use(lifecycleRoutes(ctx))
+  api.use(endorsementRoutes(ctx))
+  api.use(publicSignonRoutes(ctx, deps.signon))
+  api.use(signoffRoutes(ctx))
   api.use(apiNotFound)
   api.use(errorHandler(ctx.logger))
   app.use('/api', api)
+  app.use(verifyPageRoutes(ctx))
+  app.use(errorHandler(ctx.logger))
 
   serveClient(app, deps.clientDir)
   return app

@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   not_found: 404,
   invitation_invalid: 404,
   setup_unavailable: 404,
+  signon_link_invalid: 404,
   email_taken: 409,
   organization_name_taken: 409,
   /** The text is locked (or closed): content cannot change. */
@@ -20,6 +21,16 @@ export const ERROR_CODES = {
   statement_not_drafting: 409,
   /** Unlock and close need a locked statement. */
   statement_not_locked: 409,
+  /** Endorsements close with the statement. */
+  statement_closed: 409,
+  /** The organisation already has an active endorsement of this statement. */
+  already_endorsed: 409,
+  /** Approve and reject take pending endorsements only. */
+  endorsement_not_pending: 409,
+  /** The endorsement is withdrawn or rejected. */
+  endorsement_inactive: 409,
+  /** The statement behind a sign-on link is not locked now. */
+  signon_not_open: 409,
   payload_too_large: 413,
   rate_limited: 429,
   internal_error: 500,
