@@ -108,19 +108,22 @@ export function TextAreaField({ label, hint, error, onValueChange, className, ..
 type CheckboxFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type' | 'onChange'> & {
   label: string
   hint?: ReactNode
+  /** For a box that must be ticked (a consent): said below the label, and the box is marked invalid. */
+  error?: string | undefined
   onCheckedChange: (checked: boolean) => void
 }
 
-export function CheckboxField({ label, hint, onCheckedChange, ...input }: CheckboxFieldProps) {
+export function CheckboxField({ label, hint, error, onCheckedChange, ...input }: CheckboxFieldProps) {
   const id = useId()
   return (
-    <div className="field field--checkbox">
+    <div className={error ? 'field field--checkbox field--error' : 'field field--checkbox'}>
       <input
         {...input}
         id={id}
         type="checkbox"
         className="checkbox"
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
         onChange={(event) => onCheckedChange(event.target.checked)}
       />
       <label className="field__label field__label--inline" htmlFor={id}>
@@ -130,6 +133,12 @@ export function CheckboxField({ label, hint, onCheckedChange, ...input }: Checkb
         <div className="field__hint field__hint--inline" id={`${id}-hint`}>
           {hint}
         </div>
+      ) : null}
+      {error ? (
+        <p className="field__error field__error--inline" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
       ) : null}
     </div>
   )
