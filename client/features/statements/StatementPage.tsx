@@ -6,6 +6,7 @@ import { useMe } from '../../app/SessionContext.js'
 import { ErrorBoundary } from '../../ui/ErrorBoundary.js'
 import { LoadError, Loading, StatusMessage } from '../../ui/Feedback.js'
 import { useDocumentTitle } from '../../ui/useDocumentTitle.js'
+import { EndorsementsPanel } from '../endorsements/EndorsementsPanel.js'
 import { HistoryPanel } from '../history/HistoryPanel.js'
 import { LifecycleActions, type LifecycleOutcome } from '../lifecycle/LifecycleActions.js'
 import { StatementStatusBanner } from '../lifecycle/StatementStatusBanner.js'
@@ -136,6 +137,15 @@ export function StatementPage() {
               />
             </Suspense>
           </ErrorBoundary>
+          {statement.status !== 'drafting' ? (
+            <EndorsementsPanel
+              statement={statement}
+              onStatementStale={(message) => {
+                setNotice(message)
+                void refresh()
+              }}
+            />
+          ) : null}
         </div>
         {historyOpen ? <HistoryPanel statement={statement} onClose={closeHistory} onStatementStale={() => void refresh()} /> : null}
       </div>
