@@ -3,6 +3,7 @@ import { AdminPage } from '../features/admin/AdminPage.js'
 import { InvitationPage } from '../features/auth/InvitationPage.js'
 import { LoginPage } from '../features/auth/LoginPage.js'
 import { SetupPage } from '../features/auth/SetupPage.js'
+import { SignonPage } from '../features/signon/SignonPage.js'
 import { StatementPage } from '../features/statements/StatementPage.js'
 import { StatementsPage } from '../features/statements/StatementsPage.js'
 import { AppLayout } from './AppLayout.js'
@@ -18,6 +19,8 @@ export function App() {
           <Route path="/login" element={<LoginPage />} />
           <Route path="/setup/:token" element={<SetupPage />} />
           <Route path="/invite/:token" element={<InvitationPage />} />
+          {/* Outside organisations have no account: the link's token is their permission to sign on. */}
+          <Route path="/signon/:token" element={<SignonPage />} />
           <Route element={<RequireSession />}>
             <Route element={<AppLayout />}>
               <Route index element={<StatementsPage />} />

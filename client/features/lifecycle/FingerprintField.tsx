@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react'
+import '../../styles/lifecycle.css'
 
 /**
  * The final text's fingerprint, whole, in monospace, with a Copy button: organisations
