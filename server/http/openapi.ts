@@ -3,7 +3,10 @@ import { loginBody, setupBody } from '../../shared/api/auth.js'
 import { ERROR_CODES } from '../../shared/api/errorCodes.js'
 import { acceptInvitationBody, createInvitationBody } from '../../shared/api/invitations.js'
 import { createOrganizationBody } from '../../shared/api/organizations.js'
+import { createSignonLinkBody, endorseBody, externalSignonBody } from '../../shared/api/endorsements.js'
+import { unlockBody } from '../../shared/api/lifecycle.js'
 import { createStatementBody, updateStatementBody } from '../../shared/api/statements.js'
+import { createVersionBody } from '../../shared/api/versions.js'
 import { CLOSE_REASONS } from '../../shared/collab/closeCodes.js'
 
 /**
@@ -68,6 +71,69 @@ const ops: Record<string, Record<string, Operation>> = {
       responses: { 200: 'The document', 404: 'not_found' },
     },
   },
+  '/api/statements/{id}/versions': {
+    get: { summary: 'Versions, newest first, without contents: { versions }', auth: true, responses: { 200: '{ versions: Version[] }', 404: 'not_found' } },
+    post: { summary: 'Save a named version (drafters, while drafting)', auth: true, body: createVersionBody, responses: { 201: 'Version', 403: 'forbidden', 409: 'statement_locked' } },
+  },
+  '/api/statements/{id}/versions/{versionId}': { get: { summary: 'A version with content { text, html, json }', auth: true, responses: { 200: 'Version with content', 404: 'not_found' } } },
+  '/api/statements/{id}/versions/{versionId}/restore': {
+    post: { summary: 'Restore a version as a new change (drafters, while drafting)', auth: true, responses: { 200: 'The "Restored from vN" version', 403: 'forbidden', 409: 'statement_locked' } },
+  },
+  '/api/statements/{id}/diff': {
+    get: {
+      summary: 'Word-level diff of two versions, or a version and the current text',
+      auth: true,
+      query: { from: { schema: { type: 'string' }, description: 'A version id' }, to: { schema: { type: 'string', default: 'current' }, description: 'A version id or "current"' } },
+      responses: { 200: '{ changes: [{ op, text }], stats: { wordsAdded, wordsRemoved } }', 404: 'not_found' },
+    },
+  },
+  '/api/statements/{id}/lock': { post: { summary: 'Lock the final text (coordinators, admins)', auth: true, responses: { 200: '{ status: "locked", fingerprint, version }', 403: 'forbidden', 409: 'statement_not_drafting' } } },
+  '/api/statements/{id}/unlock': { post: { summary: 'Unlock with a reason (coordinators, admins)', auth: true, body: unlockBody, responses: { 200: 'Statement', 403: 'forbidden', 409: 'statement_not_locked' } } },
+  '/api/statements/{id}/close': { post: { summary: 'Close sign-on (coordinators, admins)', auth: true, responses: { 200: 'Statement', 403: 'forbidden', 409: 'statement_not_locked' } } },
+  '/api/statements/{id}/fingerprint': { get: { summary: 'Fingerprint of the current text', auth: true, responses: { 200: '{ fingerprint, wordCount, status, lockedFingerprint }' } } },
+  '/api/statements/{id}/audit': { get: { summary: 'The audit trail, oldest first: { entries }', auth: true, responses: { 200: '{ entries: AuditEntry[] }' } } },
+  '/api/statements/{id}/endorsements': {
+    get: { summary: 'Endorsements: everything for coordinators, the public list for members: { endorsements, mine, counts }', auth: true, responses: { 200: '{ endorsements, mine, counts }' } },
+    post: {
+      summary: 'Endorse the locked text for your organisation (canSign)',
+      auth: true,
+      body: endorseBody,
+      responses: { 201: 'Endorsement', 403: 'forbidden', 409: 'statement_not_locked | statement_closed | already_endorsed' },
+    },
+  },
+  '/api/statements/{id}/endorsements/{endorsementId}': {
+    delete: { summary: 'Withdraw (the organisation’s signatories, coordinators) until closed', auth: true, responses: { 204: 'Withdrawn', 409: 'statement_closed | endorsement_inactive' } },
+  },
+  '/api/statements/{id}/endorsements/{endorsementId}/confirm': {
+    post: { summary: 'Re-confirm a stale endorsement for the current text', auth: true, responses: { 200: 'Endorsement', 409: 'statement_not_locked | endorsement_inactive' } },
+  },
+  '/api/statements/{id}/endorsements/{endorsementId}/approve': {
+    post: { summary: 'Approve a pending outside endorsement (coordinators, admins)', auth: true, responses: { 200: 'Endorsement', 409: 'endorsement_not_pending' } },
+  },
+  '/api/statements/{id}/endorsements/{endorsementId}/reject': {
+    post: { summary: 'Reject a pending outside endorsement (coordinators, admins)', auth: true, responses: { 200: 'Endorsement', 409: 'endorsement_not_pending' } },
+  },
+  '/api/statements/{id}/signon-links': {
+    get: { summary: 'Sign-on links (coordinators, admins): { links }', auth: true, responses: { 200: '{ links }', 403: 'forbidden' } },
+    post: { summary: 'Create a sign-on link for outside organisations', auth: true, body: createSignonLinkBody, responses: { 201: '{ token, url, expiresAt, … }', 403: 'forbidden' } },
+  },
+  '/api/statements/{id}/signon-links/{token}': { delete: { summary: 'Revoke a sign-on link', auth: true, responses: { 204: 'Revoked', 404: 'not_found' } } },
+  '/api/statements/{id}/signoff': {
+    get: {
+      summary: 'The sign-off list and statement: coordinators get contact details, members the public list',
+      auth: true,
+      query: {
+        format: { schema: { enum: ['csv', 'json', 'docx', 'pdf', 'html'], default: 'json' }, description: 'File format' },
+        order: { schema: { enum: ['name', 'country', 'status', 'date'], default: 'name' }, description: 'Order of organisations' },
+      },
+      responses: { 200: 'The file', 409: 'statement_not_locked' },
+    },
+  },
+  '/api/public/signon/{token}': {
+    get: { summary: 'The locked text behind a sign-on link', responses: { 200: '{ statement, expiresAt }', 404: 'signon_link_invalid', 409: 'signon_not_open' } },
+    post: { summary: 'An outside organisation signs on; pending until a coordinator decides', body: externalSignonBody, responses: { 202: '{ status: "pending" }', 404: 'signon_link_invalid', 409: 'signon_not_open', 429: 'rate_limited' } },
+  },
+  '/api/public/verify/{fingerprint}': { get: { summary: 'The locked statement and public list for a fingerprint (also as a page at /verify/{fingerprint})', responses: { 200: 'JSON', 404: 'not_found' } } },
 }
 
 export function openApiDocument(serverUrl: string): object {
