@@ -1,4 +1,6 @@
 import { useMemo } from 'react'
+import { isStaff } from '../../../shared/domain/permissions.js'
+import { useMe } from '../../app/SessionContext.js'
 import { lifecycleApi } from '../../http/lifecycle.js'
 import { useResource } from '../../http/useResource.js'
 import { formatDateTime, formatRelative } from '../../ui/dates.js'
@@ -12,10 +14,11 @@ export function ActivityList({ statementId, refreshKey }: { statementId: string;
     keepPrevious: true,
   })
   const { organizations } = useOrganizationOptions()
+  const staff = isStaff(useMe().user)
   const context = useMemo<AuditWordingContext>(() => {
     const names = new Map((organizations ?? []).map((organization) => [organization.id, organization.shortName ?? organization.name]))
-    return { organizationName: (id) => names.get(id), formatDate: formatDateTime }
-  }, [organizations])
+    return { organizationName: (id) => names.get(id), formatDate: formatDateTime, namesEndorsers: staff }
+  }, [organizations, staff])
 
   if (resource.status === 'loading') return <Loading label="Loading activity…" />
   if (resource.status === 'error') return <LoadError error={resource.error} onRetry={reload} />

@@ -59,6 +59,35 @@ describe('describeAuditEntry', () => {
   })
 })
 
+describe('endorsement entries', () => {
+  const staff: AuditWordingContext = { ...context, namesEndorsers: true }
+  const word = (action: AuditEntryDto['action'], details: Record<string, unknown>, wordingContext = context) =>
+    describeAuditEntry({ action, details }, wordingContext)
+
+  it('name the organisations to coordinators', () => {
+    expect(word('endorsed', { organization: 'PRI', confidential: false }, staff)).toBe('endorsed the final text for PRI')
+    expect(word('endorsed', { organization: 'PRI', confidential: true }, staff)).toBe('endorsed the final text for PRI (confidential)')
+    expect(word('endorsement_submitted', { organization: 'Juristas' }, staff)).toBe('received a sign-on from Juristas, waiting for approval')
+    expect(word('endorsement_approved', { organization: 'Juristas' }, staff)).toBe('approved the endorsement of Juristas')
+    expect(word('endorsement_rejected', { organization: 'Juristas' }, staff)).toBe('rejected the endorsement of Juristas')
+    expect(word('endorsement_withdrawn', { organization: 'PRI' }, staff)).toBe('withdrew the endorsement of PRI')
+    expect(word('endorsement_confirmed', { organization: 'PRI' }, staff)).toBe('re-confirmed the endorsement of PRI for the current text')
+  })
+
+  it('name nobody to members, whatever the entry carries', () => {
+    expect(word('endorsed', { organization: 'PRI', confidential: true })).toBe('endorsed the final text confidentially')
+    expect(word('endorsed', { organization: 'PRI', confidential: false })).toBe('endorsed the final text')
+    expect(word('endorsement_submitted', { organization: 'Juristas' })).toBe('received a sign-on from an outside organisation')
+    expect(word('endorsement_approved', { organization: 'Juristas' })).toBe('approved an endorsement')
+  })
+
+  it('word sign-on links and exports', () => {
+    expect(word('signon_link_created', { expiresAt: '2025-06-01T00:00:00Z' })).toBe('created a sign-on link, valid until [2025-06-01T00:00:00Z]')
+    expect(word('signon_link_revoked', {})).toBe('revoked a sign-on link')
+    expect(word('signoff_exported', { format: 'pdf', order: 'name' })).toBe('exported the sign-off list (PDF)')
+  })
+})
+
 describe('helpers', () => {
   it('names the actor', () => {
     expect(auditActor({ actorId: 'u1', actorName: 'Amina Diallo' })).toBe('Amina Diallo')

@@ -7,6 +7,12 @@ import { formatNumber, kindLabel, visibilityLabel } from '../../ui/labels.js'
 export interface AuditWordingContext {
   organizationName: (id: string) => string | undefined
   formatDate: (iso: string) => string
+  /**
+   * Coordinators see who endorsed; members see the trail without the organisations
+   * behind endorsement entries, since an entry cannot always tell whether the
+   * endorsement was confidential (an outside organisation's submission does not say).
+   */
+  namesEndorsers?: boolean
 }
 
 type Details = Record<string, unknown>
@@ -46,8 +52,55 @@ export function describeAuditEntry(entry: Pick<AuditEntryDto, 'action' | 'detail
     }
     case 'closed':
       return 'closed sign-on'
+    case 'endorsed':
+    case 'endorsement_confirmed':
+    case 'endorsement_withdrawn':
+    case 'endorsement_submitted':
+    case 'endorsement_approved':
+    case 'endorsement_rejected':
+      return describeEndorsement(entry.action, details, context)
+    case 'signon_link_created': {
+      const expiresAt = text(details.expiresAt)
+      return expiresAt ? `created a sign-on link, valid until ${context.formatDate(expiresAt)}` : 'created a sign-on link'
+    }
+    case 'signon_link_revoked':
+      return 'revoked a sign-on link'
+    case 'signoff_exported': {
+      const format = text(details.format)
+      return format ? `exported the sign-off list (${format.toUpperCase()})` : 'exported the sign-off list'
+    }
     default:
       return `made a change (${String(entry.action)})`
+  }
+}
+
+type EndorsementAction = Extract<
+  AuditEntryDto['action'],
+  'endorsed' | 'endorsement_confirmed' | 'endorsement_withdrawn' | 'endorsement_submitted' | 'endorsement_approved' | 'endorsement_rejected'
+>
+
+/**
+ * "endorsed the final text for PRI", "approved the endorsement of Juristas"; without
+ * names for members ("approved an endorsement"). A confidential endorsement is never
+ * named to members, and its entry says it was confidential only to coordinators.
+ */
+function describeEndorsement(action: EndorsementAction, details: Details, context: AuditWordingContext): string {
+  const organization = context.namesEndorsers ? text(details.organization) : undefined
+  const confidential = details.confidential === true
+  switch (action) {
+    case 'endorsed':
+      if (!organization) return confidential ? 'endorsed the final text confidentially' : 'endorsed the final text'
+      return `endorsed the final text for ${organization}${confidential ? ' (confidential)' : ''}`
+    case 'endorsement_confirmed':
+      return organization ? `re-confirmed the endorsement of ${organization} for the current text` : 're-confirmed an endorsement for the current text'
+    case 'endorsement_withdrawn':
+      return organization ? `withdrew the endorsement of ${organization}` : 'withdrew an endorsement'
+    case 'endorsement_submitted':
+      return organization ? `received a sign-on from ${organization}, waiting for approval` : 'received a sign-on from an outside organisation'
+    case 'endorsement_approved':
+      return organization ? `approved the endorsement of ${organization}` : 'approved an endorsement'
+    case 'endorsement_rejected':
+      return organization ? `rejected the endorsement of ${organization}` : 'rejected an endorsement'
   }
 }
 
