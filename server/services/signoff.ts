@@ -6,9 +6,9 @@ import { isFingerprint } from '../../shared/text/fingerprint.js'
 import { renderSignoff, type RenderedExport } from '../exports/renderSignoff.js'
 import type { SignoffDocument } from '../exports/signoffDocument.js'
 import { HttpError, notFound } from '../http/httpError.js'
-import { renderJsonToHtml, snapshotJson } from '../render/documentRenderer.js'
 import { recordAudit } from './audit.js'
 import type { ServiceContext } from './context.js'
+import { loadLockedText } from './lockedText.js'
 import { findReadableStatement } from './statements.js'
 
 type SignoffFormat = (typeof SIGNOFF_FORMATS)[number]
@@ -23,23 +23,11 @@ type SignoffOrder = (typeof SIGNOFF_ORDERS)[number]
 async function buildSignoff(ctx: ServiceContext, statement: Statement, audience: SignoffDocument['audience'], order: SignoffOrder): Promise<SignoffDocument> {
   const lock = statement.lock
   if (!lock) throw new HttpError('statement_not_locked', 'The sign-off list exists once the final text is locked')
-  const content = await ctx.storage.versions.content(statement.id, lock.versionId)
-  if (!content) throw new Error(`The final version ${lock.versionId} of statement ${statement.id} has no content`)
-  const snapshot = snapshotJson(content.json as never)
   const approved = (await ctx.storage.endorsements.list(statement.id)).filter((e) => e.status === 'approved')
   const current = approved.filter((e) => !isStale(e, lock.fingerprint))
   const listed = audience === 'coordinator' ? current : current.filter((e) => !e.confidential)
   return {
-    statement: {
-      title: statement.title,
-      forum: statement.forum,
-      kind: statement.kind,
-      versionNumber: lock.versionNumber,
-      lockedAt: lock.lockedAt,
-      fingerprint: lock.fingerprint,
-      text: snapshot.canonical,
-      html: renderJsonToHtml(snapshot.json),
-    },
+    statement: await loadLockedText(ctx, statement, lock),
     endorsements: listed.map((e) => exportedEndorsement(e, audience)),
     audience,
     confidentialCount: current.filter((e) => e.confidential).length,

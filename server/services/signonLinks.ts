@@ -4,10 +4,10 @@ import type { SignonLink } from '../../shared/domain/endorsement.js'
 import { isStaff, type Actor } from '../../shared/domain/permissions.js'
 import type { Statement } from '../../shared/domain/statement.js'
 import { forbidden, HttpError, notFound } from '../http/httpError.js'
-import { renderJsonToHtml, snapshotJson } from '../render/documentRenderer.js'
 import { newToken } from '../security/tokens.js'
 import { recordAudit } from './audit.js'
 import type { ServiceContext } from './context.js'
+import { loadLockedText, type LockedText } from './lockedText.js'
 import { findReadableStatement } from './statements.js'
 
 export interface SignonLinkDto extends SignonLink {
@@ -74,7 +74,7 @@ function assertOpen(statement: Statement): NonNullable<Statement['lock']> {
 }
 
 export interface PublicSignonDto {
-  statement: { title: string; forum: string; kind: Statement['kind']; versionNumber: number; lockedAt: string; fingerprint: string; text: string; html: string }
+  statement: LockedText
   expiresAt: string
 }
 
@@ -82,20 +82,8 @@ export interface PublicSignonDto {
 export async function viewSignon(ctx: ServiceContext, token: string): Promise<PublicSignonDto> {
   const { link, statement } = await findUsableLink(ctx, token)
   const lock = assertOpen(statement)
-  const content = await ctx.storage.versions.content(statement.id, lock.versionId)
-  if (!content) throw new Error(`The final version ${lock.versionId} of statement ${statement.id} has no content`)
-  const snapshot = snapshotJson(content.json as never)
   return {
-    statement: {
-      title: statement.title,
-      forum: statement.forum,
-      kind: statement.kind,
-      versionNumber: lock.versionNumber,
-      lockedAt: lock.lockedAt,
-      fingerprint: lock.fingerprint,
-      text: snapshot.canonical,
-      html: renderJsonToHtml(snapshot.json),
-    },
+    statement: await loadLockedText(ctx, statement, lock),
     expiresAt: link.expiresAt,
   }
 }
