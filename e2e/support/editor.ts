@@ -41,3 +41,27 @@ export function readText(editor: Locator): Promise<string> {
     return Array.from(copy.children, (block) => block.textContent ?? '').join('\n')
   })
 }
+
+/**
+ * Selects `words` in the first paragraph with the keyboard, as a keyboard user does
+ * (start of the text, arrows, then Shift+arrows), so that typing replaces them.
+ * Counting characters is exact while no other person's caret is drawn in that
+ * paragraph: a caret label is a widget the arrow keys may step over.
+ */
+export async function selectInFirstParagraph(page: Page, words: string): Promise<void> {
+  const editor = statementEditor(page).text
+  const paragraph = (await readText(editor)).split('\n')[0] ?? ''
+  const start = paragraph.indexOf(words)
+  if (start < 0) throw new Error(`"${words}" is not in the first paragraph: "${paragraph}"`)
+  // When a click focuses the editor, ProseMirror writes its own selection back to the DOM a moment
+  // later (a timer in its focus handling), which undoes keys pressed at robot speed in between; a
+  // person pausing after the click never notices. Retried, click included, until the selection holds:
+  // by the second attempt the editor already has focus and has settled.
+  await expect(async () => {
+    await editor.click()
+    await page.keyboard.press('ControlOrMeta+Home')
+    for (let step = 0; step < start; step += 1) await page.keyboard.press('ArrowRight')
+    for (let step = 0; step < words.length; step += 1) await page.keyboard.press('Shift+ArrowRight')
+    expect(await page.evaluate(() => window.getSelection()?.toString())).toBe(words)
+  }).toPass()
+}
