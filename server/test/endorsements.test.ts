@@ -76,6 +76,12 @@ describe('sign-on', () => {
     expect(JSON.stringify(seenByMember.body)).not.toContain('Drafting Org')
     // Their own organisation's endorsement they see in full.
     expect(seenByMember.body.mine).toMatchObject({ organization: { name: 'Other Org' }, contactEmail: 'signatory@other.test' })
+    // Nor does the audit trail give the confidential endorser away.
+    const trail = await alliance.outsider.get(`/api/statements/${statement.id}/audit`)
+    expect(trail.status).toBe(200)
+    expect(trail.text).not.toContain('Drafting Org')
+    expect(trail.text).not.toContain('"actorName":"drafter"')
+    expect((await alliance.coordinator.get(`/api/statements/${statement.id}/audit`)).text).toContain('Drafting Org')
     const seenByCoordinator = await alliance.coordinator.get(`/api/statements/${statement.id}/endorsements`)
     expect(seenByCoordinator.body.endorsements).toHaveLength(2)
     expect(seenByCoordinator.text).toContain('drafter@drafting.test')
