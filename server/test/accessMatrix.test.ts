@@ -116,6 +116,28 @@ describe('access matrix', () => {
     { route: 'GET fingerprint (confidential)', call: (c) => c.get(`/api/statements/${confidential}/fingerprint`), expect: { anonymous: 401, drafter: 200, outsider: 404, coordinator: 200, admin: 200 } },
     { route: 'GET audit (confidential)', call: (c) => c.get(`/api/statements/${confidential}/audit`), expect: { anonymous: 401, drafter: 200, outsider: 404, coordinator: 200, admin: 200 } },
     { route: 'GET audit (open)', call: (c) => c.get(`/api/statements/${open}/audit`), expect: { anonymous: 401, drafter: 200, outsider: 200, coordinator: 200, admin: 200 } },
+    { route: 'GET endorsements (confidential)', call: (c) => c.get(`/api/statements/${confidential}/endorsements`), expect: { anonymous: 401, drafter: 200, outsider: 404, coordinator: 200, admin: 200 } },
+    { route: 'GET endorsements (open)', call: (c) => c.get(`/api/statements/${open}/endorsements`), expect: { anonymous: 401, drafter: 200, outsider: 200, coordinator: 200, admin: 200 } },
+    // Not locked: callers allowed to try get 409, the others 401/403/404 first.
+    {
+      route: 'POST endorsement (open, drafting)',
+      call: (c) => c.post(`/api/statements/${open}/endorsements`, { signatoryName: 'X' }),
+      expect: { anonymous: 401, drafter: 409, outsider: 403, coordinator: 403, admin: 409 },
+    },
+    {
+      route: 'POST endorsement (confidential)',
+      call: (c) => c.post(`/api/statements/${confidential}/endorsements`, { signatoryName: 'X' }),
+      expect: { anonymous: 401, drafter: 409, outsider: 404, coordinator: 403, admin: 409 },
+    },
+    { route: 'DELETE missing endorsement', call: (c) => c.request('DELETE', `/api/statements/${open}/endorsements/nope`), expect: { anonymous: 401, drafter: 404, outsider: 404, coordinator: 404, admin: 404 } },
+    { route: 'POST approve missing', call: (c) => c.post(`/api/statements/${open}/endorsements/nope/approve`), expect: { anonymous: 401, drafter: 403, outsider: 403, coordinator: 404, admin: 404 } },
+    { route: 'POST reject (confidential)', call: (c) => c.post(`/api/statements/${confidential}/endorsements/nope/reject`), expect: { anonymous: 401, drafter: 403, outsider: 404, coordinator: 404, admin: 404 } },
+    { route: 'GET signon-links (confidential)', call: (c) => c.get(`/api/statements/${confidential}/signon-links`), expect: { anonymous: 401, drafter: 403, outsider: 404, coordinator: 200, admin: 200 } },
+    { route: 'POST signon-links (open)', call: (c) => c.post(`/api/statements/${open}/signon-links`, {}), expect: { anonymous: 401, drafter: 403, outsider: 403, coordinator: 201, admin: 201 } },
+    { route: 'DELETE signon-link missing', call: (c) => c.request('DELETE', `/api/statements/${open}/signon-links/nope`), expect: { anonymous: 401, drafter: 403, outsider: 403, coordinator: 404, admin: 404 } },
+    { route: 'GET signoff (open, drafting)', call: (c) => c.get(`/api/statements/${open}/signoff?format=csv`), expect: { anonymous: 401, drafter: 409, outsider: 409, coordinator: 409, admin: 409 } },
+    { route: 'GET signoff (confidential)', call: (c) => c.get(`/api/statements/${confidential}/signoff?format=csv`), expect: { anonymous: 401, drafter: 409, outsider: 404, coordinator: 409, admin: 409 } },
+    { route: 'GET public signon (unknown)', call: (c) => c.get('/api/public/signon/unknown'), expect: { anonymous: 404, drafter: 404, outsider: 404, coordinator: 404, admin: 404 } },
     // Refused before the state is looked at; null: allowed, covered in lifecycle.test.ts (a lock here would change the other rows).
     { route: 'POST lock (confidential)', call: (c) => c.post(`/api/statements/${confidential}/lock`), expect: { anonymous: 401, drafter: 403, outsider: 404, coordinator: null, admin: null } },
     { route: 'POST unlock (open)', call: (c) => c.post(`/api/statements/${open}/unlock`, { reason: 'x' }), expect: { anonymous: 401, drafter: 403, outsider: 403, coordinator: 409, admin: 409 } },
