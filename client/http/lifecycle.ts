@@ -1,30 +1,9 @@
 import type { StatementDto } from '../../shared/api/dto.js'
 import type { UnlockBody } from '../../shared/api/lifecycle.js'
-import type { AuditEntry } from '../../shared/domain/audit.js'
-import type { StatementStatus } from '../../shared/domain/statement.js'
+import type { AuditEntryDto, FingerprintDto, LockResultDto } from '../../shared/api/responses.js'
 import { api, segment } from './request.js'
 
-/**
- * Answers of the lifecycle and audit routes. Declared by the server in
- * server/services/lifecycle.ts and audit.ts, which the client may not import.
- */
-export interface LockResultDto {
-  status: 'locked'
-  fingerprint: string
-  version: { id: string; number: number; label: string | null; createdAt: string; fingerprint: string; wordCount: number }
-}
-
-export interface FingerprintDto {
-  fingerprint: string
-  wordCount: number
-  status: StatementStatus
-  lockedFingerprint: string | null
-}
-
-export interface AuditEntryDto extends AuditEntry {
-  /** Null for the system or an account that no longer exists. */
-  actorName: string | null
-}
+export type { AuditEntryDto, FingerprintDto, LockResultDto } from '../../shared/api/responses.js'
 
 const base = (statementId: string) => `/api/statements/${segment(statementId)}`
 

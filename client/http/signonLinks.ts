@@ -1,12 +1,7 @@
-import type { SignonLink } from '../../shared/domain/endorsement.js'
+import type { SignonLinkDto } from '../../shared/api/responses.js'
 import { api, segment } from './request.js'
 
-/** Declared in server/services/signonLinks.ts, which the client may not import. */
-export interface SignonLinkDto extends SignonLink {
-  url: string
-  /** Neither revoked nor expired. */
-  active: boolean
-}
+export type { SignonLinkDto } from '../../shared/api/responses.js'
 
 const base = (statementId: string) => `/api/statements/${segment(statementId)}/signon-links`
 

@@ -1,32 +1,12 @@
 import type { CreateVersionBody } from '../../shared/api/versions.js'
-import type { Version } from '../../shared/domain/version.js'
-import type { TextDiff } from '../../shared/text/wordDiff.js'
+import type { DiffDto, VersionDto, VersionWithContentDto } from '../../shared/api/responses.js'
 import { api, segment } from './request.js'
 
-/**
- * The server's version answers. These DTOs are declared in server/services/versions.ts,
- * which the client may not import; they are repeated here until they move to shared/api/.
- */
-export interface VersionDto extends Version {
-  createdByName: string | null
-  authorNames: string[]
-  organizationNames: string[]
-}
-
-export interface VersionWithContentDto extends VersionDto {
-  /** `json` is ProseMirror JSON of the statement schema; `text` the canonical text; `html` rendered by the server. */
-  content: { text: string; html: string; json: unknown }
-}
+export { CURRENT_TEXT } from '../../shared/api/responses.js'
+export type { DiffDto, VersionDto, VersionWithContentDto } from '../../shared/api/responses.js'
 
 /** A version id, or the text as it is now. */
 export type CompareTarget = string
-export const CURRENT_TEXT = 'current'
-
-export interface DiffDto extends TextDiff {
-  from: { versionId: string; number: number }
-  to: { versionId: string; number: number } | { versionId: typeof CURRENT_TEXT }
-}
-
 const base = (statementId: string) => `/api/statements/${segment(statementId)}`
 
 export const versionsApi = {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { AuditEntryDto } from '../../shared/api/responses.js'
 import type { AuditAction, AuditEntry } from '../../shared/domain/audit.js'
 import { isStaff, type Actor } from '../../shared/domain/permissions.js'
 import type { ServiceContext } from './context.js'
@@ -12,11 +13,6 @@ export async function recordAudit(
   details: Record<string, unknown> = {},
 ): Promise<AuditEntry> {
   return ctx.storage.audit.append({ id: randomUUID(), statementId, at: ctx.now().toISOString(), action, actorId, details })
-}
-
-export interface AuditEntryDto extends AuditEntry {
-  /** The actor's name at the time of reading, for the readable trail; null for the system or a removed account. */
-  actorName: string | null
 }
 
 /**

@@ -4,36 +4,13 @@ import { isActive, isStale, type Endorsement } from '../../shared/domain/endorse
 import { isStaff, type Actor } from '../../shared/domain/permissions.js'
 import type { Statement } from '../../shared/domain/statement.js'
 import { duplicateReasons, type DuplicateReason } from '../../shared/signoff/duplicates.js'
+import type { EndorsementDto, EndorsementListDto, PublicEndorsementDto } from '../../shared/api/responses.js'
 import { forbidden, HttpError, notFound } from '../http/httpError.js'
 import { StorageConflictError } from '../storage/ports.js'
 import { recordAudit } from './audit.js'
 import type { ServiceContext } from './context.js'
 import { statementMutex } from './keyedMutex.js'
 import { findReadableStatement } from './statements.js'
-
-/** What coordinators and the endorsing organisation see. */
-export interface EndorsementDto extends Endorsement {
-  /** Given for an earlier locked text than the current one. */
-  stale: boolean
-  /** For coordinators, on outside endorsements: why this may be someone already on the list. */
-  duplicateReasons: DuplicateReason[]
-}
-
-/** What other members see: the organisation, never the person or contact details. */
-export interface PublicEndorsementDto {
-  id: string
-  source: Endorsement['source']
-  organization: Pick<Endorsement['organization'], 'name' | 'country' | 'ecosocStatus' | 'website'>
-  confirmedAt: string
-  stale: boolean
-}
-
-export interface EndorsementListDto {
-  endorsements: (EndorsementDto | PublicEndorsementDto)[]
-  /** The caller's organisation's active endorsement, in full; null if none. */
-  mine: EndorsementDto | null
-  counts: { current: number; confidential: number; stale: number; pending: number }
-}
 
 function lockedFingerprint(statement: Statement): string | null {
   return statement.lock?.fingerprint ?? null

@@ -1,3 +1,4 @@
+import type { FingerprintDto, LockResultDto } from '../../shared/api/responses.js'
 import { nextStatus, type LifecycleAction } from '../../shared/domain/lifecycle.js'
 import { canManageLifecycle, type Actor } from '../../shared/domain/permissions.js'
 import type { Statement } from '../../shared/domain/statement.js'
@@ -8,7 +9,7 @@ import type { ServiceContext } from './context.js'
 import { statementMutex } from './keyedMutex.js'
 import { presentStatement } from './presenters.js'
 import { findReadableStatement } from './statements.js'
-import { recordVersion, type VersionDto } from './versions.js'
+import { recordVersion } from './versions.js'
 
 async function authoriseTransition(ctx: ServiceContext, actor: Actor, statementId: string, action: LifecycleAction): Promise<Statement> {
   const statement = await findReadableStatement(ctx, actor, statementId)
@@ -35,18 +36,12 @@ function announce(ctx: ServiceContext, statement: Statement): void {
   ctx.events.emit('statementChanged', statement)
 }
 
-export interface LockResult {
-  status: 'locked'
-  fingerprint: string
-  version: Pick<VersionDto, 'id' | 'number' | 'label' | 'createdAt' | 'fingerprint' | 'wordCount'>
-}
-
 /**
  * Locks the final text. The room's text is closed and the version recorded in
  * one synchronous step, so the fingerprint is exactly the text that stays; any
  * update a client sends afterwards is refused by the relay.
  */
-export async function lockStatement(ctx: ServiceContext, actor: Actor, statementId: string): Promise<LockResult> {
+export async function lockStatement(ctx: ServiceContext, actor: Actor, statementId: string): Promise<LockResultDto> {
   return statementMutex.run(statementId, async () => {
     await authoriseTransition(ctx, actor, statementId, 'lock')
     return ctx.documents.withRoom(statementId, async (room) => {
@@ -90,15 +85,6 @@ export async function closeStatement(ctx: ServiceContext, actor: Actor, statemen
     announce(ctx, updated)
     return presentStatement(updated, actor)
   })
-}
-
-export interface FingerprintDto {
-  /** Of the current text. */
-  fingerprint: string
-  wordCount: number
-  status: Statement['status']
-  /** Of the locked text while locked or closed; equal to `fingerprint` then. */
-  lockedFingerprint: string | null
 }
 
 export async function currentFingerprint(ctx: ServiceContext, actor: Actor, statementId: string): Promise<FingerprintDto> {

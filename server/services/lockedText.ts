@@ -1,22 +1,10 @@
+import type { LockedTextDto } from '../../shared/api/responses.js'
 import type { Statement, StatementLock } from '../../shared/domain/statement.js'
 import { renderJsonToHtml, snapshotJson } from '../render/documentRenderer.js'
 import type { ServiceContext } from './context.js'
 
-/** The final text as it was locked, described the way exports, sign-on and verification show it. */
-export interface LockedText {
-  title: string
-  forum: string
-  kind: Statement['kind']
-  versionNumber: number
-  lockedAt: string
-  fingerprint: string
-  /** Canonical text, one block per line: what the fingerprint is of. */
-  text: string
-  html: string
-}
-
 /** Read from the "Final text" version, not the live document: that is exactly what was locked. */
-export async function loadLockedText(ctx: ServiceContext, statement: Statement, lock: StatementLock): Promise<LockedText> {
+export async function loadLockedText(ctx: ServiceContext, statement: Statement, lock: StatementLock): Promise<LockedTextDto> {
   const content = await ctx.storage.versions.content(statement.id, lock.versionId)
   if (!content) throw new Error(`The final version ${lock.versionId} of statement ${statement.id} has no content`)
   const snapshot = snapshotJson(content.json as never)

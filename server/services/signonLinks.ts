@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { ExternalSignonBody } from '../../shared/api/endorsements.js'
+import type { PublicSignonDto, SignonLinkDto } from '../../shared/api/responses.js'
 import type { SignonLink } from '../../shared/domain/endorsement.js'
 import { isStaff, type Actor } from '../../shared/domain/permissions.js'
 import type { Statement } from '../../shared/domain/statement.js'
@@ -7,13 +8,8 @@ import { forbidden, HttpError, notFound } from '../http/httpError.js'
 import { newToken } from '../security/tokens.js'
 import { recordAudit } from './audit.js'
 import type { ServiceContext } from './context.js'
-import { loadLockedText, type LockedText } from './lockedText.js'
+import { loadLockedText } from './lockedText.js'
 import { findReadableStatement } from './statements.js'
-
-export interface SignonLinkDto extends SignonLink {
-  url: string
-  active: boolean
-}
 
 function present(ctx: ServiceContext, link: SignonLink): SignonLinkDto {
   const active = link.revokedAt === null && Date.parse(link.expiresAt) > ctx.now().getTime()
@@ -71,11 +67,6 @@ function assertOpen(statement: Statement): NonNullable<Statement['lock']> {
     throw new HttpError('signon_not_open', statement.status === 'closed' ? 'Sign-on for this statement is closed' : 'This statement is not open for sign-on at the moment')
   }
   return statement.lock
-}
-
-export interface PublicSignonDto {
-  statement: LockedText
-  expiresAt: string
 }
 
 /** What the holder of a sign-on link sees: the locked text, nothing about who signed. */

@@ -4,6 +4,7 @@ import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import { textIsOpen } from '../../shared/domain/lifecycle.js'
 import { isDrafter, type Actor } from '../../shared/domain/permissions.js'
 import type { Statement } from '../../shared/domain/statement.js'
+import type { DiffDto, VersionDto, VersionWithContentDto } from '../../shared/api/responses.js'
 import type { Version, VersionKind } from '../../shared/domain/version.js'
 import { STATEMENT_FRAGMENT, statementExtensions } from '../../shared/schema/statementExtensions.js'
 import { diffTexts } from '../../shared/text/wordDiff.js'
@@ -17,16 +18,6 @@ import { statementMutex } from './keyedMutex.js'
 import { findReadableStatement } from './statements.js'
 
 const schema = getSchema(statementExtensions)
-
-export interface VersionDto extends Version {
-  createdByName: string | null
-  authorNames: string[]
-  organizationNames: string[]
-}
-
-export interface VersionWithContentDto extends VersionDto {
-  content: { text: string; html: string; json: unknown }
-}
 
 interface NewVersion {
   kind: VersionKind
@@ -149,11 +140,6 @@ export async function restoreVersion(ctx: ServiceContext, actor: Actor, statemen
     const [dto] = await present(ctx, [restored])
     return dto as VersionDto
   })
-}
-
-export interface DiffDto extends ReturnType<typeof diffTexts> {
-  from: { versionId: string; number: number }
-  to: { versionId: string; number: number } | { versionId: 'current' }
 }
 
 /** Word-level comparison of two versions, or of a version and the current text. */
