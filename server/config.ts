@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { LIMITS } from '../shared/limits.js'
+import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from './collab/collabLimits.js'
 
 /** Everything the server reads from the environment, parsed once at start. */
 export interface Config {
@@ -11,6 +12,8 @@ export interface Config {
   admin: { email: string; password: string; organization: string } | null
   adminOrganization: string
   maxMessageBytes: number
+  /** Per-connection awareness caps and document update rate of the collaboration relay. */
+  collabLimits: CollabLimits
   sessionTtlMs: number
   /** Saves of a document wait for this much quiet... */
   saveDebounceMs: number
@@ -73,6 +76,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     admin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword, organization: adminOrganization } : null,
     adminOrganization,
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', LIMITS.defaultMaxMessageBytes, 1024, 64 * 1024 * 1024),
+    collabLimits: {
+      maxAwarenessClients: integer(env, 'MAX_AWARENESS_CLIENTS', DEFAULT_COLLAB_LIMITS.maxAwarenessClients, 1, 1000),
+      maxAwarenessStateBytes: integer(env, 'MAX_AWARENESS_STATE_BYTES', DEFAULT_COLLAB_LIMITS.maxAwarenessStateBytes, 64, 1024 * 1024),
+      updateBurst: integer(env, 'MAX_UPDATE_BURST', DEFAULT_COLLAB_LIMITS.updateBurst, 1, 1_000_000),
+      updatesPerSecond: integer(env, 'MAX_UPDATES_PER_SECOND', DEFAULT_COLLAB_LIMITS.updatesPerSecond, 1, 1_000_000),
+    },
     sessionTtlMs: integer(env, 'SESSION_TTL_HOURS', 14 * 24, 1, 24 * 365) * 60 * 60 * 1000,
     saveDebounceMs: Math.min(saveDebounceMs, saveMaxWaitMs),
     saveMaxWaitMs,

@@ -1,13 +1,17 @@
 import WebSocket from 'ws'
 import type { Actor, StatementAccess } from '../../shared/domain/permissions.js'
 import type { StatementStatus } from '../../shared/domain/statement.js'
+import type { CollabLimits } from './collabLimits.js'
 import type { RoomPeer } from './documentRoom.js'
+import { TokenBucket } from './tokenBucket.js'
 
 /** One authenticated socket in one statement, with what it may do right now. */
 export class CollabConnection implements RoomPeer {
   readonly controlledClientIds = new Set<number>()
   /** Cleared before each ping, set by the pong: a socket that misses one is dead. */
   alive = true
+  /** Document updates this socket may still send; refilled from timestamps, no timer. */
+  readonly updateBudget: TokenBucket
 
   constructor(
     readonly ws: WebSocket,
@@ -18,7 +22,10 @@ export class CollabConnection implements RoomPeer {
     public access: Exclude<StatementAccess, 'none'>,
     /** The statement status this connection was last told about. */
     public status: StatementStatus,
-  ) {}
+    limits: Pick<CollabLimits, 'updateBurst' | 'updatesPerSecond'>,
+  ) {
+    this.updateBudget = new TokenBucket(limits.updateBurst, limits.updatesPerSecond)
+  }
 
   send(message: Uint8Array): void {
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(message)

@@ -9,6 +9,7 @@ import { readSessionToken } from '../http/sessionCookie.js'
 import type { ServiceContext } from '../services/context.js'
 import { resolveSession, sessionIsLive } from '../services/sessions.js'
 import { CollabConnection } from './collabConnection.js'
+import { DEFAULT_COLLAB_LIMITS, LimitExceeded, type CollabLimits } from './collabLimits.js'
 import type { DocumentRegistry } from './documentRegistry.js'
 import type { DocumentRoom } from './documentRoom.js'
 import { handleClientMessage, removeConnectionAwareness } from './messageHandler.js'
@@ -30,6 +31,8 @@ export interface CollabServerOptions {
   maxMessageBytes: number
   /** The only Origin a browser may connect from; requests without Origin (non-browser clients) still need a session. */
   allowedOrigin: () => string
+  /** Per-connection awareness caps and update rate; the defaults when omitted. */
+  limits?: CollabLimits
 }
 
 /**
@@ -44,8 +47,10 @@ export class CollabServer {
   private readonly connections = new Set<CollabConnection>()
   private readonly timers: NodeJS.Timeout[] = []
   private closing = false
+  private readonly limits: CollabLimits
 
   constructor(private readonly options: CollabServerOptions) {
+    this.limits = options.limits ?? DEFAULT_COLLAB_LIMITS
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxMessageBytes,
@@ -92,7 +97,7 @@ export class CollabServer {
     if (access === 'none') return refuseUpgrade(socket, 404, 'not_found', 'No such statement')
     if (socket.destroyed) return
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      void this.serve(new CollabConnection(ws, statementId, resolved.session.id, resolved.user, access, (statement as Statement).status))
+      void this.serve(new CollabConnection(ws, statementId, resolved.session.id, resolved.user, access, (statement as Statement).status, this.limits))
     })
   }
 
@@ -106,6 +111,8 @@ export class CollabServer {
     ws.on('pong', () => (connection.alive = true))
     ws.on('error', () => undefined) // 'close' follows; ws closes oversized frames with 1009 itself
     ws.on('message', (data, isBinary) => {
+      // ws still delivers frames that were in flight when we closed: nothing from a rejected socket gets in.
+      if (ws.readyState !== ws.OPEN) return
       // Copy into an exact-size buffer: ws may hand out views into a shared pool,
       // and a forged length must not read a neighbour's bytes.
       const frame = isBinary ? new Uint8Array(toBuffer(data)) : null
@@ -140,8 +147,9 @@ export class CollabServer {
 
   private receive(room: DocumentRoom, connection: CollabConnection, frame: Uint8Array): void {
     try {
-      handleClientMessage(room, connection, frame)
+      handleClientMessage(room, connection, frame, this.limits)
     } catch (error) {
+      if (error instanceof LimitExceeded) return this.reject(connection, error.closeCode)
       if (!(error instanceof ProtocolError)) this.options.ctx.logger.error('Collaboration message failed', error)
       this.reject(connection, error instanceof ProtocolError ? CloseCode.malformedMessage : CloseCode.internalError)
     }

@@ -1,16 +1,19 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { CloseCode } from '../../shared/collab/closeCodes.js'
 import type { CollabConnection } from './collabConnection.js'
+import { LimitExceeded, type CollabLimits } from './collabLimits.js'
 import type { DocumentRoom } from './documentRoom.js'
-import { awarenessClientIds, decodeClientMessage, encodeAwarenessStates, encodeSyncStep2, ProtocolError } from './protocol.js'
+import { assertDecodableUpdate, awarenessEntries, decodeClientMessage, encodeAwarenessStates, encodeSyncStep2, ProtocolError } from './protocol.js'
 
 /**
  * Applies one client frame to the room. Authority lives here, per message:
  * a read-only connection's document updates (sync step 2 and updates alike)
  * are dropped before they touch the document; awareness entries belong to the
- * connection that created them. Throws ProtocolError for anything malformed.
+ * connection that created them. Throws ProtocolError for anything malformed
+ * and LimitExceeded when the connection sends more than its limits allow.
  */
-export function handleClientMessage(room: DocumentRoom, connection: CollabConnection, frame: Uint8Array): void {
+export function handleClientMessage(room: DocumentRoom, connection: CollabConnection, frame: Uint8Array, limits: CollabLimits): void {
   const message = decodeClientMessage(frame)
   switch (message.kind) {
     case 'syncStep1':
@@ -18,11 +21,14 @@ export function handleClientMessage(room: DocumentRoom, connection: CollabConnec
       return
     case 'syncStep2':
     case 'update':
+      // Charged before the access check: a read-only flood costs decoding time too.
+      if (!connection.updateBudget.take()) throw new LimitExceeded(CloseCode.rateLimited, 'too many document updates')
       if (connection.access !== 'edit' || !room.textOpen) return
+      assertDecodableUpdate(message.update)
       guard(() => Y.applyUpdate(room.doc, message.update, connection))
       return
     case 'awareness':
-      applyAwareness(room, connection, message.update)
+      applyAwareness(room, connection, message.update, limits)
       return
     case 'queryAwareness': {
       const ids = [...room.awareness.getStates().keys()]
@@ -34,8 +40,10 @@ export function handleClientMessage(room: DocumentRoom, connection: CollabConnec
   }
 }
 
-function applyAwareness(room: DocumentRoom, connection: CollabConnection, update: Uint8Array): void {
-  const ids = awarenessClientIds(update)
+function applyAwareness(room: DocumentRoom, connection: CollabConnection, update: Uint8Array, limits: CollabLimits): void {
+  const entries = awarenessEntries(update)
+  checkAwarenessLimits(connection, entries, limits)
+  const ids = entries.map((entry) => entry.clientId)
   if (ids.some((id) => (room.awarenessOwners.get(id) ?? connection) !== connection)) return
   guard(() => awarenessProtocol.applyAwarenessUpdate(room.awareness, update, connection))
   const states = room.awareness.getStates()
@@ -47,6 +55,20 @@ function applyAwareness(room: DocumentRoom, connection: CollabConnection, update
       room.awarenessOwners.delete(id)
       connection.controlledClientIds.delete(id)
     }
+  }
+}
+
+/** Checked before y-protocols parses any JSON, so an oversized state costs no parse. */
+function checkAwarenessLimits(connection: CollabConnection, entries: ReturnType<typeof awarenessEntries>, limits: CollabLimits): void {
+  const held = new Set(connection.controlledClientIds)
+  for (const entry of entries) {
+    if (entry.stateBytes > limits.maxAwarenessStateBytes) {
+      throw new LimitExceeded(CloseCode.awarenessTooLarge, `awareness state of ${entry.stateBytes} bytes`)
+    }
+    if (!entry.removes) held.add(entry.clientId)
+  }
+  if (held.size > limits.maxAwarenessClients) {
+    throw new LimitExceeded(CloseCode.awarenessTooLarge, `${held.size} awareness entries on one connection`)
   }
 }
 

@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { awarenessClientIds, decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeUpdate, ProtocolError } from './protocol.js'
+import { assertDecodableUpdate, awarenessEntries, decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeUpdate, ProtocolError } from './protocol.js'
 
 describe('decodeClientMessage', () => {
   it('reads what the encoders write', () => {
@@ -28,11 +28,14 @@ describe('decodeClientMessage', () => {
   })
 })
 
-describe('awarenessClientIds', () => {
-  it('lists the client ids an awareness update speaks for', () => {
+describe('awarenessEntries', () => {
+  it('lists the entries an awareness update speaks for, with their state sizes', () => {
     const awareness = new awarenessProtocol.Awareness(new Y.Doc())
-    awareness.setLocalState({ user: { name: 'A' } })
-    expect(awarenessClientIds(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]))).toEqual([awareness.clientID])
+    awareness.setLocalState({ user: { name: 'Ä' } })
+    const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID])
+    expect(awarenessEntries(update)).toEqual([{ clientId: awareness.clientID, stateBytes: Buffer.byteLength('{"user":{"name":"Ä"}}'), removes: false }])
+    awareness.setLocalState(null)
+    expect(awarenessEntries(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]))).toEqual([{ clientId: awareness.clientID, stateBytes: 4, removes: true }])
     awareness.destroy()
   })
 
@@ -40,6 +43,27 @@ describe('awarenessClientIds', () => {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, 2)
     encoding.writeVarUint(encoder, 1)
-    expect(() => awarenessClientIds(encoding.toUint8Array(encoder))).toThrow(ProtocolError)
+    expect(() => awarenessEntries(encoding.toUint8Array(encoder))).toThrow(ProtocolError)
+  })
+})
+
+describe('assertDecodableUpdate', () => {
+  const doc = new Y.Doc()
+  doc.getText('t').insert(0, 'hello')
+  const update = Y.encodeStateAsUpdate(doc)
+
+  it('accepts a whole update and the empty update', () => {
+    expect(() => assertDecodableUpdate(update)).not.toThrow()
+    expect(() => assertDecodableUpdate(new Uint8Array([0, 0]))).not.toThrow()
+  })
+
+  it('rejects every truncation, including one that Yjs would half-apply', () => {
+    for (let length = 0; length < update.byteLength; length += 1) {
+      expect(() => assertDecodableUpdate(update.subarray(0, length)), `first ${length} bytes`).toThrow(ProtocolError)
+    }
+    // Yjs integrates the structs before reading the delete set: without the check this changes the document.
+    const target = new Y.Doc()
+    expect(() => Y.applyUpdate(target, update.subarray(0, update.byteLength - 1))).toThrow()
+    expect(target.getText('t').toString()).toBe('hello')
   })
 })

@@ -98,19 +98,52 @@ export function encodeAwarenessStates(awareness: awarenessProtocol.Awareness, cl
   return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds))
 }
 
-/** The client ids an awareness update speaks for (varUint count, then id, clock, JSON state each). */
-export function awarenessClientIds(update: Uint8Array): number[] {
+export interface AwarenessEntry {
+  clientId: number
+  /** UTF-8 bytes of the entry's JSON state; "null" (4 bytes) removes the entry. */
+  stateBytes: number
+  removes: boolean
+}
+
+const NULL_STATE = new TextEncoder().encode('null')
+
+/**
+ * The entries an awareness update speaks for (varUint count, then id, clock,
+ * JSON state each), read without parsing the JSON so that sizes can be checked
+ * before y-protocols parses anything.
+ */
+export function awarenessEntries(update: Uint8Array): AwarenessEntry[] {
   try {
     const decoder = decoding.createDecoder(update)
     const count = decoding.readVarUint(decoder)
-    const ids: number[] = []
+    const entries: AwarenessEntry[] = []
     for (let i = 0; i < count; i += 1) {
-      ids.push(decoding.readVarUint(decoder))
+      const clientId = decoding.readVarUint(decoder)
       decoding.readVarUint(decoder)
-      decoding.readVarString(decoder)
+      // A varString is a varUint8Array of UTF-8: reading the bytes measures without decoding.
+      const state = decoding.readVarUint8Array(decoder)
+      entries.push({ clientId, stateBytes: state.byteLength, removes: equalBytes(state, NULL_STATE) })
     }
-    return ids
+    return entries
   } catch (error) {
     throw new ProtocolError(`undecodable awareness update: ${(error as Error).message}`)
+  }
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i])
+}
+
+/**
+ * Checks that an update decodes completely (every struct, every content, the
+ * delete set) before it touches the document. Yjs integrates structs before it
+ * reads the delete set, so a frame truncated in its delete set would otherwise
+ * change the document and then throw: half an update, saved.
+ */
+export function assertDecodableUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update)
+  } catch (error) {
+    throw new ProtocolError(`undecodable update: ${(error as Error).message}`)
   }
 }

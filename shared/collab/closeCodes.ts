@@ -18,6 +18,10 @@ export const CloseCode = {
   forbidden: 4403,
   /** The statement is gone, or the user may no longer know it exists. */
   notFound: 4404,
+  /** Too many awareness entries on one connection, or one entry's state too large. */
+  awarenessTooLarge: 4413,
+  /** More document updates than the connection's rate allows; reconnecting after a pause is fine. */
+  rateLimited: 4429,
 } as const
 
 export type CloseCodeName = keyof typeof CloseCode
@@ -30,6 +34,8 @@ export const CLOSE_REASONS: Record<number, string> = {
   4401: 'unauthenticated',
   4403: 'forbidden',
   4404: 'not_found',
+  4413: 'awareness_too_large',
+  4429: 'rate_limited',
 }
 
 /** Codes after which reconnecting cannot help without the user doing something. */

@@ -1,0 +1,136 @@
+import type WebSocket from 'ws'
+import * as Y from 'yjs'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { CloseCode } from '../../shared/collab/closeCodes.js'
+import { DEFAULT_COLLAB_LIMITS } from '../collab/collabLimits.js'
+import { createStatement, seedAlliance, type Alliance } from './alliance.js'
+import { appendParagraph, connectProvider, synced } from './collabClient.js'
+import { awarenessMessage, rawSocket, updateMessage } from './rawSocket.js'
+import { startTestServer, type TestServer } from './testServer.js'
+import { waitFor } from './waitFor.js'
+
+/** Distinct small updates, each one paragraph, as a fast typist's editor would send them. */
+function paragraphUpdates(count: number): Uint8Array[] {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  for (let i = 0; i < count; i += 1) appendParagraph(doc, `u${i}`)
+  return updates
+}
+
+// The server runs with the default limits: 4 awareness entries, 8 KiB states, bursts of 200 updates, 100/s.
+describe('per-connection limits of the collaboration relay', () => {
+  let server: TestServer
+  let alliance: Alliance
+  const cleanups: (() => void)[] = []
+  beforeAll(async () => {
+    server = await startTestServer()
+    alliance = await seedAlliance(server)
+  })
+  afterEach(() => {
+    for (const cleanup of cleanups.splice(0)) cleanup()
+  })
+  afterAll(() => server.stop({ removeData: true }))
+
+  async function watcherOn(statementId: string) {
+    const connection = connectProvider(server, statementId, alliance.coordinator.cookie)
+    cleanups.push(() => connection.provider.destroy())
+    await synced(connection.provider)
+    return connection
+  }
+
+  async function openRaw(statementId: string, cookie = alliance.drafter.cookie) {
+    const socket = rawSocket(server, statementId, cookie)
+    cleanups.push(() => socket.ws.terminate())
+    await socket.opened()
+    return socket
+  }
+
+  const states = (watcher: Awaited<ReturnType<typeof watcherOn>>) => watcher.provider.awareness.getStates()
+
+  it('clears a connection’s awareness entries when it closes, cleanly or abruptly', async () => {
+    const { id } = await createStatement(alliance.coordinator, { visibility: 'members' })
+    const watcher = await watcherOn(id)
+    for (const [clientId, leave] of [
+      [900_001, (ws: WebSocket) => ws.close()],
+      [900_002, (ws: WebSocket) => ws.terminate()],
+    ] as const) {
+      const socket = await openRaw(id)
+      socket.ws.send(awarenessMessage([{ clientId, clock: 1, state: { user: { name: `Raw ${clientId}` } } }]))
+      await waitFor(() => states(watcher).get(clientId)?.user?.name === `Raw ${clientId}`, { what: 'raw presence' })
+      leave(socket.ws)
+      await waitFor(() => !states(watcher).has(clientId), { what: `presence of ${clientId} cleared` })
+    }
+  })
+
+  it(`allows ${DEFAULT_COLLAB_LIMITS.maxAwarenessClients} awareness entries per connection and closes the one that adds more with 4413`, async () => {
+    const { id } = await createStatement(alliance.coordinator, { visibility: 'members' })
+    const watcher = await watcherOn(id)
+    const max = DEFAULT_COLLAB_LIMITS.maxAwarenessClients
+    const ids = Array.from({ length: max + 1 }, (_, i) => 910_000 + i)
+
+    const socket = await openRaw(id)
+    socket.ws.send(awarenessMessage(ids.slice(0, max).map((clientId) => ({ clientId, clock: 1, state: { n: clientId } }))))
+    await waitFor(() => ids.slice(0, max).every((clientId) => states(watcher).has(clientId)), { what: `${max} entries` })
+    // Removing one makes room for another.
+    socket.ws.send(awarenessMessage([{ clientId: ids[0]!, clock: 2, state: null }]))
+    socket.ws.send(awarenessMessage([{ clientId: ids[max]!, clock: 1, state: { n: 'replacement' } }]))
+    await waitFor(() => states(watcher).get(ids[max]!)?.n === 'replacement', { what: 'replacement entry' })
+    expect(socket.closeCode()).toBeNull()
+
+    socket.ws.send(awarenessMessage([{ clientId: 920_000, clock: 1, state: { n: 'one too many' } }]))
+    await waitFor(() => socket.closeCode() === CloseCode.awarenessTooLarge, { what: 'close 4413' })
+    await waitFor(() => ids.every((clientId) => !states(watcher).has(clientId)), { what: 'entries cleared on close' })
+    expect(states(watcher).has(920_000)).toBe(false)
+
+    // One message speaking for too many entries at once is refused before any is applied.
+    const flood = await openRaw(id)
+    flood.ws.send(awarenessMessage(Array.from({ length: 50 }, (_, i) => ({ clientId: 930_000 + i, clock: 1, state: {} }))))
+    await waitFor(() => flood.closeCode() === CloseCode.awarenessTooLarge, { what: 'close 4413 for a flood' })
+    expect([...states(watcher).keys()].some((clientId) => clientId >= 930_000 && clientId < 930_050)).toBe(false)
+  })
+
+  it('closes a connection whose awareness state is over the size limit with 4413, before anyone sees it', async () => {
+    const { id } = await createStatement(alliance.coordinator, { visibility: 'members' })
+    const watcher = await watcherOn(id)
+    const overhead = JSON.stringify({ pad: '' }).length
+    const fits = await openRaw(id)
+    fits.ws.send(awarenessMessage([{ clientId: 940_001, clock: 1, state: { pad: 'x'.repeat(DEFAULT_COLLAB_LIMITS.maxAwarenessStateBytes - overhead) } }]))
+    await waitFor(() => states(watcher).has(940_001), { what: 'a state of exactly the limit' })
+
+    const big = await openRaw(id)
+    big.ws.send(awarenessMessage([{ clientId: 940_002, clock: 1, state: { pad: 'x'.repeat(DEFAULT_COLLAB_LIMITS.maxAwarenessStateBytes - overhead + 1) } }]))
+    await waitFor(() => big.closeCode() === CloseCode.awarenessTooLarge, { what: 'close 4413' })
+    await fits.roundTrip()
+    expect(states(watcher).has(940_002)).toBe(false)
+    expect(fits.closeCode()).toBeNull()
+  })
+
+  it('lets an editor send a burst of updates, closes a flood with 4429, and keeps serving everyone else', async () => {
+    const { id } = await createStatement(alliance.coordinator, { visibility: 'members' })
+    const watcher = await watcherOn(id)
+    const burst = DEFAULT_COLLAB_LIMITS.updateBurst
+
+    const typist = await openRaw(id)
+    const allowed = paragraphUpdates(burst / 2)
+    for (const update of allowed) typist.ws.send(updateMessage(update))
+    await typist.roundTrip()
+    expect(typist.closeCode()).toBeNull()
+    await waitFor(() => watcher.text().includes(`<paragraph>u${burst / 2 - 1}</paragraph>`), { what: 'the burst applied' })
+    typist.ws.close()
+
+    const flooder = await openRaw(id)
+    for (const update of paragraphUpdates(burst * 3)) flooder.ws.send(updateMessage(update))
+    await waitFor(() => flooder.closeCode() === CloseCode.rateLimited, { what: 'close 4429' })
+
+    // Readers are charged too: their updates are refused, but decoding them still costs.
+    const reader = await openRaw(id, alliance.outsider.cookie)
+    await alliance.coordinator.patch(`/api/statements/${id}`, { draftingOrganizationIds: [alliance.drafting.id] })
+    for (const update of paragraphUpdates(burst * 3)) reader.ws.send(updateMessage(update))
+    await waitFor(() => reader.closeCode() === CloseCode.rateLimited, { what: 'reader closed with 4429' })
+
+    appendParagraph(watcher.doc, 'Still editing')
+    await waitFor(async () => (await alliance.coordinator.get(`/api/statements/${id}/content?format=text`)).text.endsWith('Still editing'), { what: 'honest edit saved' })
+    expect((await alliance.coordinator.get('/api/health')).body).toEqual({ ok: true })
+  })
+})
