@@ -5,7 +5,6 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { browserHeaders } from './collabClient.js'
 import type { TestServer } from './testServer.js'
-import { waitFor } from './waitFor.js'
 
 export interface RawSocket {
   ws: WebSocket
@@ -31,15 +30,34 @@ export function rawSocket(server: TestServer, statementId: string, cookie: strin
     received,
     closeCode: () => closeCode,
     opened: () => opened,
-    async roundTrip() {
-      const before = received.filter(isSyncStep2).length
-      ws.send(syncStep1Message())
-      await waitFor(() => received.filter(isSyncStep2).length > before || closeCode !== null, { what: 'sync step 2 answer' })
+    roundTrip() {
+      // Event-driven rather than polled: fuzz tests call this hundreds of times.
+      return new Promise<void>((resolve, reject) => {
+        if (closeCode !== null) return resolve()
+        const done = () => {
+          clearTimeout(timer)
+          ws.off('message', onMessage)
+          ws.off('close', done)
+          resolve()
+        }
+        const onMessage = (data: Buffer) => {
+          if (isSyncStep2(new Uint8Array(data))) done()
+        }
+        const timer = setTimeout(() => {
+          ws.off('message', onMessage)
+          ws.off('close', done)
+          reject(new Error('no sync step 2 answer within 10 s'))
+        }, 10_000)
+        ws.on('message', onMessage)
+        ws.on('close', done)
+        ws.send(syncStep1Message())
+      })
     },
   }
 }
 
 function isSyncStep2(frame: Uint8Array): boolean {
+  if (frame.byteLength < 2) return false
   const decoder = decoding.createDecoder(frame)
   return decoding.readVarUint(decoder) === 0 && decoding.readVarUint(decoder) === syncProtocol.messageYjsSyncStep2
 }

@@ -1,0 +1,186 @@
+import net from 'node:net'
+import * as encoding from 'lib0/encoding'
+import * as prng from 'lib0/prng'
+import type WebSocket from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createStatement, seedAlliance, type Alliance } from './alliance.js'
+import { appendParagraph, browserHeaders, connectProvider, socketClass, synced } from './collabClient.js'
+import { rawSocket, updateMessage, type RawSocket } from './rawSocket.js'
+import { startTestServer, type TestServer } from './testServer.js'
+import { waitFor } from './waitFor.js'
+
+/**
+ * Seeded protocol fuzzing against the real server. The seed is printed; rerun a
+ * failure with FUZZ_SEED=<seed> npx vitest run server/test/protocolFuzz.test.ts
+ */
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31)
+const ITERATIONS = 300
+const PRE_AUTH_ITERATIONS = 60
+console.log(`protocolFuzz: FUZZ_SEED=${SEED}`)
+
+type Gen = prng.PRNG
+
+/** A WebSocket class that keeps a copy of every frame the provider sends: real traffic to mutate. */
+function recordingSocketClass(headers: Record<string, string>, sink: Uint8Array[]): typeof WebSocket {
+  const Base = socketClass(headers)
+  return class extends Base {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols)
+      const send = this.send.bind(this)
+      this.send = ((data: unknown, ...rest: never[]) => {
+        if (data instanceof Uint8Array) sink.push(data.slice())
+        ;(send as (...args: unknown[]) => void)(data, ...rest)
+      }) as typeof this.send
+    }
+  } as unknown as typeof WebSocket
+}
+
+function varUintBytes(value: number): number[] {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, value)
+  return [...encoding.toUint8Array(encoder)]
+}
+
+function bitFlipped(gen: Gen, frame: Uint8Array): Uint8Array {
+  const copy = frame.slice()
+  const flips = prng.int32(gen, 1, 3)
+  for (let i = 0; i < flips && copy.byteLength > 0; i += 1) {
+    const at = prng.int32(gen, 0, copy.byteLength - 1)
+    copy[at] = (copy[at] as number) ^ (1 << prng.int32(gen, 0, 7))
+  }
+  return copy
+}
+
+/** One hostile frame; `recorded` is real client traffic captured from a provider session. */
+function hostileFrame(gen: Gen, recorded: Uint8Array[]): { kind: string; frame: Uint8Array } {
+  const pick = () => prng.oneOf(gen, recorded)
+  const kinds: (() => { kind: string; frame: Uint8Array })[] = [
+    () => ({ kind: 'random bytes', frame: prng.uint8Array(gen, prng.int32(gen, 0, 64)) }),
+    () => ({ kind: 'truncated varint', frame: new Uint8Array([...varUintBytes(prng.int32(gen, 0, 3)), ...Array.from({ length: prng.int32(gen, 1, 6) }, () => 0x80 | prng.int32(gen, 0, 127))]) }),
+    () => ({ kind: 'oversized varint', frame: new Uint8Array([...Array.from({ length: prng.int32(gen, 9, 16) }, () => 0xff), 0x7f]) }),
+    () => ({ kind: 'length beyond the frame', frame: new Uint8Array([0, prng.int32(gen, 0, 2), ...varUintBytes(prng.uint32(gen, 100, 2 ** 31)), ...prng.uint8Array(gen, 8)]) }),
+    () => ({ kind: 'unknown message type', frame: new Uint8Array([...varUintBytes(prng.int32(gen, 4, 100_000)), ...prng.uint8Array(gen, prng.int32(gen, 0, 16))]) }),
+    () => ({ kind: 'unknown sync type', frame: new Uint8Array([0, ...varUintBytes(prng.int32(gen, 3, 1000)), 1, 0]) }),
+    () => ({ kind: 'empty update', frame: updateMessage(new Uint8Array([0, 0]), prng.int32(gen, 1, 2)) }),
+    () => ({ kind: 'bit-flipped recording', frame: bitFlipped(gen, pick()) }),
+    () => {
+      const frame = pick()
+      return { kind: 'truncated recording', frame: frame.subarray(0, prng.int32(gen, 0, Math.max(0, frame.byteLength - 1))) }
+    },
+    () => ({ kind: 'replayed recording', frame: pick() }),
+  ]
+  return prng.oneOf(gen, kinds)()
+}
+
+describe(`protocol fuzzing (FUZZ_SEED=${SEED})`, () => {
+  let server: TestServer
+  let alliance: Alliance
+  const recorded: Uint8Array[] = []
+  const gen = prng.create(SEED)
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    alliance = await seedAlliance(server)
+    // Real traffic: a stock provider joins, types, shows presence, and leaves.
+    const { id } = await createStatement(alliance.coordinator, { visibility: 'members' })
+    const doc = new Y.Doc()
+    const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/collab`, id, doc, {
+      disableBc: true,
+      WebSocketPolyfill: recordingSocketClass(browserHeaders(server, alliance.drafter.cookie), recorded) as never,
+    })
+    await synced(provider)
+    provider.awareness.setLocalStateField('user', { name: 'Recorder', color: '#123456' })
+    for (let i = 0; i < 5; i += 1) appendParagraph(doc, `Recorded paragraph ${i}`)
+    const fragment = doc.getXmlFragment('default')
+    fragment.delete(0, 1)
+    await waitFor(async () => (await alliance.drafter.get(`/api/statements/${id}/content?format=text`)).text.includes('paragraph 4'), { what: 'recording saved' })
+    provider.destroy()
+    expect(recorded.length).toBeGreaterThan(5)
+  })
+  afterAll(() => server?.stop({ removeData: true }))
+
+  it('before authentication: raw bytes at the upgrade path get 401 or a closed socket, and the process stays up', async () => {
+    const { port } = new URL(server.url)
+    for (let i = 0; i < PRE_AUTH_ITERATIONS; i += 1) {
+      const withRequest = prng.bool(gen)
+      const tail = prng.uint8Array(gen, prng.int32(gen, 0, 256))
+      const request = withRequest
+        ? Buffer.concat([
+            Buffer.from(`GET /collab/${prng.word(gen, 1, 12)} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`),
+            tail,
+          ])
+        : Buffer.from(tail)
+      const response = await new Promise<string>((resolve, reject) => {
+        const socket = net.connect(Number(port), '127.0.0.1')
+        let received = ''
+        socket.on('data', (chunk) => (received += chunk.toString('latin1')))
+        socket.on('error', () => undefined)
+        socket.on('close', () => resolve(received))
+        socket.setTimeout(5000, () => reject(new Error(`iteration ${i}: no answer within 5 s`)))
+        socket.end(request)
+      })
+      if (withRequest) expect(response, `iteration ${i}`).toMatch(/^HTTP\/1\.1 401 /)
+      else expect(response === '' || response.startsWith('HTTP/1.1 4'), `iteration ${i}: ${response.slice(0, 40)}`).toBe(true)
+    }
+    expect((await alliance.coordinator.get('/api/health')).body).toEqual({ ok: true })
+  })
+
+  /** Sends ITERATIONS hostile frames, opening a new socket whenever the server closes one; returns the close codes seen. */
+  async function barrage(statementId: string, cookie: string | undefined): Promise<Map<number, number>> {
+    const closes = new Map<number, number>()
+    let socket: RawSocket | null = null
+    const count = (s: RawSocket) => closes.set(s.closeCode() as number, (closes.get(s.closeCode() as number) ?? 0) + 1)
+    for (let i = 0; i < ITERATIONS; i += 1) {
+      if (!socket || socket.closeCode() !== null) {
+        if (socket) count(socket)
+        socket = rawSocket(server, statementId, cookie)
+        await socket.opened()
+      }
+      const { kind, frame } = hostileFrame(gen, recorded)
+      socket.ws.send(frame)
+      // Wait until the frame is handled (answered or the socket closed) before the next: no sleeps.
+      await socket.roundTrip().catch((error: Error) => {
+        throw new Error(`iteration ${i} (${kind}, ${Buffer.from(frame).toString('hex')}): ${error.message}`)
+      })
+    }
+    if (socket) {
+      if (socket.closeCode() !== null) count(socket)
+      socket.ws.close()
+    }
+    return closes
+  }
+
+  it('after authentication: nothing a read-only connection sends reaches the document or the store', async () => {
+    const { id } = await createStatement(alliance.coordinator, { visibility: 'members', draftingOrganizationIds: [alliance.drafting.id] })
+    const honest = connectProvider(server, id, alliance.drafter.cookie)
+    await synced(honest.provider)
+    appendParagraph(honest.doc, 'Honest before')
+    const textOf = async () => (await alliance.drafter.get(`/api/statements/${id}/content?format=text`)).text as string
+    await waitFor(async () => (await textOf()) === 'Honest before', { what: 'honest text saved' })
+
+    const closes = await barrage(id, alliance.outsider.cookie)
+    console.log(`protocolFuzz read-only barrage close codes: ${JSON.stringify([...closes])}`)
+
+    expect((await alliance.coordinator.get('/api/health')).body).toEqual({ ok: true })
+    const other = connectProvider(server, id, alliance.coordinator.cookie)
+    await synced(other.provider)
+    appendParagraph(honest.doc, 'Honest after')
+    await waitFor(() => other.text() === honest.text() && honest.text().includes('Honest after'), { what: 'convergence after the barrage' })
+    expect(honest.text()).toBe('<paragraph>Honest before</paragraph><paragraph>Honest after</paragraph>')
+    honest.provider.destroy()
+    other.provider.destroy()
+    await waitFor(async () => !(await server.documents.peek(id)), { what: 'unload' })
+
+    await server.stop()
+    server = await startTestServer({ dataDir: server.dataDir })
+    const admin = await server.admin()
+    expect((await admin.get(`/api/statements/${id}/content?format=text`)).text).toBe('Honest before\nHonest after')
+    alliance = { ...alliance, coordinator: await relogin('coordinator@alliance.test'), drafter: await relogin('drafter@drafting.test'), outsider: await relogin('outsider@other.test') }
+  })
+
+  async function relogin(email: string) {
+    return server.client().login(email, 'member-password-1')
+  }
+})
