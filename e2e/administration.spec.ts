@@ -1,12 +1,8 @@
 import { expect, test } from './support/fixtures.js'
 import { uniqueSuffix } from './support/unique.js'
 
-// Known client bug, so this does not run yet: AdminPage loads the organisations with
-// useResource without `keepPrevious`, so OrganizationForm's `onAdded` reload puts the page
-// back into its loading state, which unmounts the tab and with it the form whose state holds
-// the "… was added." confirmation (and moves focus to nowhere). The confirmation shows for one
-// round trip at most. Remove `.fixme` once the confirmation survives the reload.
-test.fixme('adding an organisation confirms it, and the confirmation stays after the list reloads', async ({ adminPage }) => {
+// The organisation list reloads after an addition; the form, and its confirmation, must survive it.
+test('adding an organisation confirms it, and the confirmation stays after the list reloads', async ({ adminPage }) => {
   const name = `Confirmation Check ${uniqueSuffix()}`
   await adminPage.goto('/admin')
   const form = adminPage.getByRole('form', { name: 'Add an organisation' })
