@@ -47,6 +47,16 @@ export class DocumentRoom {
   /** Who changed the text since the latest version. */
   readonly changes = new ChangeTracker()
 
+  /**
+   * A copy of `doc` that client updates are tried on first. Yjs integrates an
+   * update struct by struct and cannot roll back one that throws halfway (a
+   * forged reference, a bogus length): the half it took would be broadcast,
+   * saved, and could break every client that receives it. Costs a second copy
+   * of each open document and a second apply of each client update.
+   */
+  private twin = new Y.Doc()
+  /** Set while a client update the twin already holds is applied to `doc`. */
+  private twinHasUpdate = false
   private pending: Uint8Array[] = []
   private debounceTimer: NodeJS.Timeout | undefined
   private maxWaitTimer: NodeJS.Timeout | undefined
@@ -85,7 +95,34 @@ export class DocumentRoom {
     return room
   }
 
+  /**
+   * Applies a client's update all or nothing: only an update that the twin took
+   * without an error reaches the document. Throws, with the document untouched, otherwise.
+   */
+  applyClientUpdate(update: Uint8Array, origin: RoomPeer): void {
+    try {
+      Y.applyUpdate(this.twin, update)
+      // Structs whose dependencies are missing wait in the store and are merged with every later
+      // update; found by fuzzing, a forged batch of them kept honest edits from reaching others.
+      if (this.twin.store.pendingStructs || this.twin.store.pendingDs) throw new Error('update depends on changes the server does not have')
+    } catch (error) {
+      // The twin may hold half of the update now: rebuild it from the document.
+      this.twin.destroy()
+      this.twin = new Y.Doc()
+      Y.applyUpdate(this.twin, Y.encodeStateAsUpdate(this.doc))
+      throw error
+    }
+    this.twinHasUpdate = true
+    try {
+      Y.applyUpdate(this.doc, update, origin)
+    } finally {
+      this.twinHasUpdate = false
+    }
+  }
+
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    // Loads, REST operations (restore, lock) and anything else reach the twin here.
+    if (!this.twinHasUpdate) Y.applyUpdate(this.twin, update)
     if (origin === this) return // loading from storage: nothing new to save or send
     const message = encodeUpdate(update)
     for (const peer of this.peers) if (peer !== origin) peer.send(message)
@@ -167,5 +204,6 @@ export class DocumentRoom {
     clearTimeout(this.maxWaitTimer)
     this.awareness.destroy()
     this.doc.destroy()
+    this.twin.destroy()
   }
 }

@@ -1,5 +1,4 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
-import * as Y from 'yjs'
 import { CloseCode } from '../../shared/collab/closeCodes.js'
 import type { CollabConnection } from './collabConnection.js'
 import { LimitExceeded, type CollabLimits } from './collabLimits.js'
@@ -25,7 +24,7 @@ export function handleClientMessage(room: DocumentRoom, connection: CollabConnec
       if (!connection.updateBudget.take()) throw new LimitExceeded(CloseCode.rateLimited, 'too many document updates')
       if (connection.access !== 'edit' || !room.textOpen) return
       assertDecodableUpdate(message.update)
-      guard(() => Y.applyUpdate(room.doc, message.update, connection))
+      guard(() => room.applyClientUpdate(message.update, connection))
       return
     case 'awareness':
       applyAwareness(room, connection, message.update, limits)

@@ -50,12 +50,19 @@ describe('malformed and empty updates', () => {
     expect(Object.keys(before).length).toBeGreaterThan(0)
 
     const whole = paragraphUpdate('Injected')
+    // The second of two edits, without the first: Yjs would park it as pending and merge it into every later update.
+    const unseen = new Y.Doc()
+    appendParagraph(unseen, 'Never sent')
+    const dependent: Uint8Array[] = []
+    unseen.on('update', (update: Uint8Array) => dependent.push(update))
+    appendParagraph(unseen, 'Depends on it')
     const attacks: [string, Uint8Array, number | null][] = [
       ['the empty update', new Uint8Array([0, 0]), null],
       ['an update Yjs rejects', new Uint8Array([1, 2, 3, 4, 5]), CloseCode.malformedMessage],
       // Cut off in the delete set: Yjs alone would integrate the paragraph, then throw.
       ['an update without its last byte', whole.subarray(0, whole.byteLength - 1), CloseCode.malformedMessage],
       ['an update cut in half', whole.subarray(0, whole.byteLength >> 1), CloseCode.malformedMessage],
+      ['an update whose dependencies the server never saw', dependent[0]!, CloseCode.malformedMessage],
     ]
     for (const [what, update, expectedClose] of attacks) {
       const socket = rawSocket(server, id, alliance.drafter.cookie)
