@@ -27,20 +27,29 @@ export async function addOrganization(page: Page, organization: OrganizationInpu
   await form.getByLabel('Short name').fill(organization.shortName)
   await form.getByLabel('Country').fill(organization.country ?? 'Austria')
   await form.getByRole('button', { name: 'Add organisation' }).click()
-  // Not the "… was added." confirmation: it vanishes when the list reloads (see administration.spec.ts).
+  // The table, not the "… was added." confirmation: the organisation must be listed (and offered by
+  // the pickers) before the next step; administration.spec.ts covers the confirmation.
   await expect(page.getByRole('table', { name: 'Member organisations' }).getByRole('rowheader', { name: organizationOption(organization) })).toBeVisible()
+}
+
+export interface InvitationInput {
+  email: string
+  organization: OrganizationInput
+  /** Checks "May sign on behalf of the organisation": the member may endorse locked statements for it. */
+  canSign?: boolean
 }
 
 /**
  * Creates a member invitation in Administration → Invitations and returns the link
  * the page shows for copying (there is no e-mail sending).
  */
-export async function createInvitation(page: Page, invitation: { email: string; organization: OrganizationInput }): Promise<string> {
+export async function createInvitation(page: Page, invitation: InvitationInput): Promise<string> {
   await page.goto('/admin?tab=invitations')
   const form = invitationForm(page)
   await form.getByLabel('E-mail', { exact: true }).fill(invitation.email)
   await form.getByLabel('Organisation', { exact: true }).selectOption({ label: organizationOption(invitation.organization) })
   await form.getByLabel('Role', { exact: true }).selectOption({ label: 'Member' })
+  if (invitation.canSign) await form.getByLabel('May sign on behalf of the organisation').check()
   await form.getByRole('button', { name: 'Create invitation' }).click()
   const link = page.getByTestId('invitation-url')
   await expect(link).toHaveValue(/\/invite\/[^/]+$/)
