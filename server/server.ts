@@ -83,7 +83,13 @@ export async function startServer({ config, storage, logger, now = () => new Dat
     signon: { submissions: config.signonSubmissions, windowMs: config.signonWindowMs },
     clientDir: config.clientDir,
   })
-  const collab = new CollabServer({ ctx, registry: documents, maxMessageBytes: config.maxMessageBytes, allowedOrigin: () => publicUrl })
+  const collab = new CollabServer({
+    ctx,
+    registry: documents,
+    maxMessageBytes: config.maxMessageBytes,
+    limits: config.collabLimits,
+    allowedOrigin: () => publicUrl,
+  })
   const httpServer = createServer(app)
   httpServer.on('upgrade', (req, socket, head) => {
     if (CollabServer.isCollabRequest(req)) void collab.handleUpgrade(req, socket, head)

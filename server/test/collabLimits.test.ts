@@ -134,3 +134,20 @@ describe('per-connection limits of the collaboration relay', () => {
     expect((await alliance.coordinator.get('/api/health')).body).toEqual({ ok: true })
   })
 })
+
+describe('limits from the environment', () => {
+  it('applies MAX_AWARENESS_CLIENTS to live connections', async () => {
+    const server = await startTestServer({ env: { MAX_AWARENESS_CLIENTS: '1' } })
+    try {
+      const alliance = await seedAlliance(server)
+      const { id } = await createStatement(alliance.coordinator, { visibility: 'members' })
+      const socket = rawSocket(server, id, alliance.drafter.cookie)
+      await socket.opened()
+      socket.ws.send(awarenessMessage([{ clientId: 940_000, clock: 1, state: { n: 1 } }]))
+      socket.ws.send(awarenessMessage([{ clientId: 940_001, clock: 1, state: { n: 2 } }]))
+      await waitFor(() => socket.closeCode() === CloseCode.awarenessTooLarge, { what: 'close 4413 at the configured limit of 1' })
+    } finally {
+      await server.stop({ removeData: true })
+    }
+  })
+})
