@@ -1,4 +1,3 @@
-import WebSocket from 'ws'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
@@ -7,24 +6,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { MESSAGE_AUTH, readAccessNotice } from '../../shared/collab/accessNotice.js'
 import { CloseCode } from '../../shared/collab/closeCodes.js'
 import { createStatement, seedAlliance, type Alliance } from './alliance.js'
-import { appendParagraph, browserHeaders, connectProvider, synced, upgradeStatus } from './collabClient.js'
+import { appendParagraph, browserHeaders, connectProvider, paragraphUpdate, synced, upgradeStatus } from './collabClient.js'
+import { rawSocket, updateMessage } from './rawSocket.js'
 import { startTestServer, type TestServer } from './testServer.js'
 import { waitFor } from './waitFor.js'
-
-/** A raw protocol client: full control over every byte it sends. */
-function rawSocket(server: TestServer, statementId: string, cookie: string | undefined) {
-  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/collab/${statementId}`, { headers: browserHeaders(server, cookie) })
-  const received: Uint8Array[] = []
-  let closeCode: number | null = null
-  ws.on('message', (data) => received.push(new Uint8Array(data as Buffer)))
-  ws.on('close', (code) => (closeCode = code))
-  return {
-    ws,
-    received,
-    closeCode: () => closeCode,
-    opened: () => new Promise<void>((resolve, reject) => (ws.once('open', () => resolve()), ws.once('error', reject))),
-  }
-}
 
 /** The access notices (auth message, sub-type 1) a raw client has received, in order. */
 function accessNotices(received: Uint8Array[]): string[] {
@@ -33,20 +18,6 @@ function accessNotices(received: Uint8Array[]): string[] {
     if (decoding.readVarUint(decoder) !== MESSAGE_AUTH) return []
     return [readAccessNotice(decoder)?.access ?? 'other']
   })
-}
-
-function updateMessage(update: Uint8Array, syncType: number = syncProtocol.messageYjsUpdate): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, 0)
-  encoding.writeVarUint(encoder, syncType)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
-
-function paragraphUpdate(text: string): Uint8Array {
-  const doc = new Y.Doc()
-  appendParagraph(doc, text)
-  return Y.encodeStateAsUpdate(doc)
 }
 
 describe('collaboration server', () => {

@@ -40,6 +40,13 @@ export function appendParagraph(doc: Y.Doc, text: string): void {
   fragment.insert(fragment.length, [paragraph])
 }
 
+/** A whole-document update that adds one paragraph, as a forger would send it. */
+export function paragraphUpdate(text: string): Uint8Array {
+  const doc = new Y.Doc()
+  appendParagraph(doc, text)
+  return Y.encodeStateAsUpdate(doc)
+}
+
 /** Opens a raw WebSocket and resolves with the HTTP status of a refused upgrade, or 101. */
 export function upgradeStatus(url: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {

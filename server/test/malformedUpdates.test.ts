@@ -4,7 +4,7 @@ import * as Y from 'yjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/collab/closeCodes.js'
 import { createStatement, seedAlliance, type Alliance } from './alliance.js'
-import { appendParagraph, connectProvider, synced } from './collabClient.js'
+import { appendParagraph, connectProvider, paragraphUpdate, synced } from './collabClient.js'
 import { rawSocket, updateMessage } from './rawSocket.js'
 import { startTestServer, type TestServer } from './testServer.js'
 import { waitFor } from './waitFor.js'
@@ -14,12 +14,6 @@ async function documentFiles(dataDir: string, statementId: string): Promise<Reco
   const dir = path.join(dataDir, 'documents')
   const names = (await readdir(dir)).filter((name) => name.startsWith(`${statementId}.`)).sort()
   return Object.fromEntries(await Promise.all(names.map(async (name) => [name, (await readFile(path.join(dir, name))).toString('hex')] as const)))
-}
-
-function paragraphUpdate(text: string): Uint8Array {
-  const doc = new Y.Doc()
-  appendParagraph(doc, text)
-  return Y.encodeStateAsUpdate(doc)
 }
 
 describe('malformed and empty updates', () => {
