@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import { WebSocketServer, type RawData } from 'ws'
 import { encodeAccessNotice } from '../../shared/collab/accessNotice.js'
 import { CLOSE_REASONS, CloseCode } from '../../shared/collab/closeCodes.js'
 import { statementAccess, type Actor } from '../../shared/domain/permissions.js'
@@ -224,10 +224,6 @@ export class CollabServer {
     }
   }
 
-  connectionCount(): number {
-    return this.connections.size
-  }
-
   /** Closes every socket with 1001 (going away); the caller then saves the documents. */
   close(): void {
     this.closing = true
@@ -244,5 +240,3 @@ function toBuffer(data: RawData): Buffer {
   if (Array.isArray(data)) return Buffer.concat(data)
   return Buffer.isBuffer(data) ? data : Buffer.from(data)
 }
-
-export type { WebSocket }
