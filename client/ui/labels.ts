@@ -14,6 +14,7 @@ const KIND_LABELS: Record<StatementKind, string> = { oral: 'Oral', written: 'Wri
 const VISIBILITY_LABELS: Record<Visibility, string> = {
   members: 'All members',
   drafters: 'Confidential',
+  working_group: 'Working group',
 }
 
 const STATUS_LABELS: Record<StatementStatus, string> = { drafting: 'Drafting', locked: 'Final text locked', closed: 'Sign-on closed' }

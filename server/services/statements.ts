@@ -7,7 +7,7 @@ import {
   canReadStatement,
   type Actor,
 } from '../../shared/domain/permissions.js'
-import type { Statement } from '../../shared/domain/statement.js'
+import { DEFAULT_WORDS_PER_MINUTE, type Statement } from '../../shared/domain/statement.js'
 import { forbidden, HttpError, notFound } from '../http/httpError.js'
 import { recordAudit } from './audit.js'
 import type { ServiceContext } from './context.js'
@@ -38,6 +38,11 @@ export async function createStatement(ctx: ServiceContext, actor: Actor, input: 
   const statement = await ctx.storage.statements.create({
     id: randomUUID(),
     ...input,
+    deadline: input.deadline ?? null,
+    wordLimit: input.wordLimit ?? null,
+    speakingLimitSeconds: input.speakingLimitSeconds ?? null,
+    wordsPerMinute: input.wordsPerMinute ?? DEFAULT_WORDS_PER_MINUTE,
+    submittingOrganizationId: input.submittingOrganizationId ?? actor.organizationId,
     draftingOrganizationIds,
     status: 'drafting',
     lock: null,
@@ -82,7 +87,21 @@ export async function updateStatement(ctx: ServiceContext, actor: Actor, id: str
 
 /** Field → { from, to } for what a settings change actually changed. */
 function changedFields(before: Statement, after: Statement): Record<string, { from: unknown; to: unknown }> {
-  const keys = ['title', 'forum', 'kind', 'deadline', 'wordLimit', 'speakingLimitSeconds', 'wordsPerMinute', 'visibility', 'draftingOrganizationIds'] as const
+  const keys = [
+    'title',
+    'forum',
+    'kind',
+    'deadline',
+    'wordLimit',
+    'speakingLimitSeconds',
+    'wordsPerMinute',
+    'visibility',
+    'draftingOrganizationIds',
+    'meetingId',
+    'agendaItemId',
+    'workingGroupId',
+    'submittingOrganizationId',
+  ] as const
   const changes: Record<string, { from: unknown; to: unknown }> = {}
   for (const key of keys) {
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key], to: after[key] }

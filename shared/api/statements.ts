@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { STATEMENT_KINDS, VISIBILITIES, DEFAULT_WORDS_PER_MINUTE } from '../domain/statement.js'
+import { STATEMENT_KINDS, VISIBILITIES } from '../domain/statement.js'
 import { LIMITS } from '../limits.js'
 
 const statementFields = {
@@ -12,18 +12,32 @@ const statementFields = {
   wordsPerMinute: z.number().int().min(LIMITS.wordsPerMinuteMin).max(LIMITS.wordsPerMinuteMax),
   visibility: z.enum(VISIBILITIES),
   draftingOrganizationIds: z.array(z.string().min(1).max(100)).max(500),
+  meetingId: z.string().min(1).max(100).nullable(),
+  agendaItemId: z.string().min(1).max(100).nullable(),
+  workingGroupId: z.string().min(1).max(100).nullable(),
+  submittingOrganizationId: z.string().min(1).max(100).nullable(),
 }
 
+/**
+ * The limits and the deadline stay undefined when the request leaves them out: the server then
+ * fills them from the meeting's forum presets (`limitsFromPreset`), or with the defaults
+ * (no limit, no deadline, `DEFAULT_WORDS_PER_MINUTE`) without a meeting. A value given, `null` included, wins.
+ */
 export const createStatementBody = z.object({
   title: statementFields.title,
   forum: statementFields.forum.default(''),
   kind: statementFields.kind.default('oral'),
-  deadline: statementFields.deadline.default(null),
-  wordLimit: statementFields.wordLimit.default(null),
-  speakingLimitSeconds: statementFields.speakingLimitSeconds.default(null),
-  wordsPerMinute: statementFields.wordsPerMinute.default(DEFAULT_WORDS_PER_MINUTE),
+  deadline: statementFields.deadline.optional(),
+  wordLimit: statementFields.wordLimit.optional(),
+  speakingLimitSeconds: statementFields.speakingLimitSeconds.optional(),
+  wordsPerMinute: statementFields.wordsPerMinute.optional(),
   visibility: statementFields.visibility,
   draftingOrganizationIds: statementFields.draftingOrganizationIds.default([]),
+  meetingId: statementFields.meetingId.default(null),
+  agendaItemId: statementFields.agendaItemId.default(null),
+  workingGroupId: statementFields.workingGroupId.default(null),
+  /** Omitted: the creator's organisation. */
+  submittingOrganizationId: statementFields.submittingOrganizationId.optional(),
 })
 export type CreateStatementBody = z.infer<typeof createStatementBody>
 

@@ -4,7 +4,8 @@ import type { Statement } from './statement.js'
 
 const statement = (overrides: Partial<Statement>): Statement => ({
   id: 's1', title: 'T', forum: '', kind: 'oral', deadline: null, wordLimit: null, speakingLimitSeconds: null,
-  wordsPerMinute: 120, visibility: 'members', draftingOrganizationIds: [], status: 'drafting', lock: null, lastUnlock: null, closedAt: null,
+  wordsPerMinute: 120, visibility: 'members', draftingOrganizationIds: [],
+  meetingId: null, agendaItemId: null, workingGroupId: null, submittingOrganizationId: null, status: 'drafting', lock: null, lastUnlock: null, closedAt: null,
   createdBy: 'u0', createdAt: '', updatedAt: '', ...overrides,
 })
 const actor = (role: Actor['role'], organizationId: string): Actor => ({ id: `${role}-${organizationId}`, role, organizationId, canSign: false })

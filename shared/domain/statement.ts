@@ -4,8 +4,9 @@ export type StatementKind = (typeof STATEMENT_KINDS)[number]
 /**
  * `members`: every member of the alliance can read.
  * `drafters`: confidential, only the drafting organisations (and coordinators) know it exists.
+ * `working_group`: only the statement's working group (its member organisations and chairs) and coordinators.
  */
-export const VISIBILITIES = ['members', 'drafters'] as const
+export const VISIBILITIES = ['members', 'drafters', 'working_group'] as const
 export type Visibility = (typeof VISIBILITIES)[number]
 
 /** See shared/domain/lifecycle.ts for the transitions between them. */
@@ -44,9 +45,21 @@ export interface Statement {
   /**
    * Organisations that draft the text. With `drafters` visibility only they can see it.
    * With `members` visibility an empty list means every member organisation drafts;
-   * a non-empty list makes everyone else a reader.
+   * a non-empty list makes everyone else a reader. With `working_group` visibility an
+   * empty list means the whole group drafts.
    */
   draftingOrganizationIds: string[]
+  /** The session the statement is for; null for statements not tied to one. */
+  meetingId: string | null
+  /** An item on that meeting's agenda; null without a meeting or when none is chosen. */
+  agendaItemId: string | null
+  /** The working group that owns the statement; required by `working_group` visibility. */
+  workingGroupId: string | null
+  /**
+   * The organisation that submits the statement to the secretariat: its ECOSOC status sets a
+   * written statement's word limit. Defaults to the creator's organisation.
+   */
+  submittingOrganizationId: string | null
   status: StatementStatus
   /** Set while locked or closed; null while drafting. */
   lock: StatementLock | null

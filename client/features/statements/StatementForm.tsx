@@ -14,6 +14,7 @@ import type { StatementFormValues } from './statementFormValues.js'
 const VISIBILITY_OPTIONS: Record<(typeof VISIBILITIES)[number], string> = {
   members: 'All members can read',
   drafters: 'Confidential: drafting organisations only',
+  working_group: 'The working group only',
 }
 
 interface StatementFormProps {
