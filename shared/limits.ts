@@ -12,6 +12,9 @@ export const LIMITS = {
   speakingLimitSecondsMax: 4 * 60 * 60,
   wordsPerMinuteMin: 40,
   wordsPerMinuteMax: 400,
+  /** Forums, meetings, working groups. */
+  descriptionMaxLength: 2000,
+  deadlineDaysBeforeMeetingMax: 365,
   /** Default largest WebSocket message the collaboration server accepts (MAX_MESSAGE_BYTES). */
   defaultMaxMessageBytes: 1024 * 1024,
   /** Largest JSON request body the REST API accepts. */

@@ -3,11 +3,12 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData } from 'ws'
 import { encodeAccessNotice } from '../../shared/collab/accessNotice.js'
 import { CLOSE_REASONS, CloseCode } from '../../shared/collab/closeCodes.js'
-import { statementAccess, type Actor } from '../../shared/domain/permissions.js'
+import { NO_AUDIENCE, statementAccess, type Actor, type StatementAudience } from '../../shared/domain/permissions.js'
 import type { Statement } from '../../shared/domain/statement.js'
 import { readSessionToken } from '../http/sessionCookie.js'
 import type { ServiceContext } from '../services/context.js'
 import { resolveSession, sessionIsLive } from '../services/sessions.js'
+import { resolveAudience } from '../services/statementAudience.js'
 import { CollabConnection } from './collabConnection.js'
 import { DEFAULT_COLLAB_LIMITS, LimitExceeded, type CollabLimits } from './collabLimits.js'
 import type { DocumentRegistry } from './documentRegistry.js'
@@ -48,6 +49,8 @@ export class CollabServer {
   private readonly timers: NodeJS.Timeout[] = []
   private closing = false
   private readonly limits: CollabLimits
+  /** Per statement, the re-check from storage under way: they run one after another. */
+  private readonly rechecks = new Map<string, Promise<void>>()
 
   constructor(private readonly options: CollabServerOptions) {
     this.limits = options.limits ?? DEFAULT_COLLAB_LIMITS
@@ -93,7 +96,7 @@ export class CollabServer {
       return refuseUpgrade(socket, 403, 'origin_mismatch', 'Connections are accepted only from the Plenary site')
     }
     const statement = await ctx.storage.statements.get(statementId)
-    const access = statement ? statementAccess(resolved.user, statement) : 'none'
+    const access = statement ? statementAccess(resolved.user, statement, await resolveAudience(ctx, statement)) : 'none'
     if (access === 'none') return refuseUpgrade(socket, 404, 'not_found', 'No such statement')
     if (socket.destroyed) return
     this.wss.handleUpgrade(req, socket, head, (ws) => {
@@ -165,15 +168,41 @@ export class CollabServer {
     connection.close(code, CLOSE_REASONS[code] ?? '')
   }
 
-  private readonly onStatementChanged = (statement: Statement): void => {
+  /**
+   * At once with what the writer saw, so no update slips in after the HTTP answer;
+   * then again from storage, because two changes that race (a statement's settings
+   * and its working group's members) may announce in the other order than they were written.
+   */
+  private readonly onStatementChanged = (statement: Statement, audience: StatementAudience): void => {
+    this.reauthoriseStatement(statement.id, statement, audience)
+    this.recheck(statement.id)
+  }
+
+  private reauthoriseStatement(statementId: string, statement: Statement | null, audience: StatementAudience): void {
     for (const connection of this.connections) {
-      if (connection.statementId === statement.id) this.reauthorise(connection, statement)
+      if (connection.statementId === statementId) this.reauthorise(connection, statement, audience)
     }
   }
 
-  private reauthorise(connection: CollabConnection, statement: Statement | null, actor: Actor = connection.actor): void {
+  private recheck(statementId: string): void {
+    const previous = this.rechecks.get(statementId) ?? Promise.resolve()
+    const next = previous
+      .then(async () => {
+        const { storage } = this.options.ctx
+        const statement = await storage.statements.get(statementId)
+        const audience = statement ? await resolveAudience(this.options.ctx, statement) : NO_AUDIENCE
+        this.reauthoriseStatement(statementId, statement, audience)
+      })
+      .catch((error) => this.options.ctx.logger.error(`Re-checking access to ${statementId} failed`, error))
+      .finally(() => {
+        if (this.rechecks.get(statementId) === next) this.rechecks.delete(statementId)
+      })
+    this.rechecks.set(statementId, next)
+  }
+
+  private reauthorise(connection: CollabConnection, statement: Statement | null, audience: StatementAudience, actor: Actor = connection.actor): void {
     connection.actor = actor
-    const access = statement ? statementAccess(actor, statement) : 'none'
+    const access = statement ? statementAccess(actor, statement, audience) : 'none'
     if (access === 'none' || !statement) return this.reject(connection, CloseCode.notFound)
     if (access === connection.access && statement.status === connection.status) return
     connection.access = access
@@ -196,8 +225,13 @@ export class CollabServer {
     const user = await storage.users.get(userId)
     for (const connection of this.connections) {
       if (connection.actor.id !== userId) continue
-      if (!user) this.reject(connection, CloseCode.unauthenticated)
-      else this.reauthorise(connection, await storage.statements.get(connection.statementId), user)
+      if (!user) {
+        this.reject(connection, CloseCode.unauthenticated)
+        continue
+      }
+      const statement = await storage.statements.get(connection.statementId)
+      const audience = statement ? await resolveAudience(this.options.ctx, statement) : NO_AUDIENCE
+      this.reauthorise(connection, statement, audience, user)
     }
   }
 

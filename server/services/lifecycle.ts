@@ -1,6 +1,6 @@
 import type { FingerprintDto, LockResultDto } from '../../shared/api/responses.js'
 import { nextStatus, type LifecycleAction } from '../../shared/domain/lifecycle.js'
-import { canManageLifecycle, type Actor } from '../../shared/domain/permissions.js'
+import { canManageLifecycle, type Actor, type StatementAudience } from '../../shared/domain/permissions.js'
 import type { Statement } from '../../shared/domain/statement.js'
 import { forbidden, HttpError, notFound } from '../http/httpError.js'
 import { snapshotDocument } from '../render/documentRenderer.js'
@@ -8,6 +8,7 @@ import { recordAudit } from './audit.js'
 import type { ServiceContext } from './context.js'
 import { statementMutex } from './keyedMutex.js'
 import { presentStatement } from './presenters.js'
+import { resolveAudience } from './statementAudience.js'
 import { findReadableStatement } from './statements.js'
 import { recordVersion } from './versions.js'
 
@@ -32,8 +33,8 @@ async function saveStatement(ctx: ServiceContext, statementId: string, patch: Pa
  * read-only on lock, drafters edit again on unlock. Announced after the audit
  * entry is written, so a client that reacts by reading the trail finds it.
  */
-function announce(ctx: ServiceContext, statement: Statement): void {
-  ctx.events.emit('statementChanged', statement)
+function announce(ctx: ServiceContext, statement: Statement, audience: StatementAudience): void {
+  ctx.events.emit('statementChanged', statement, audience)
 }
 
 /**
@@ -43,7 +44,8 @@ function announce(ctx: ServiceContext, statement: Statement): void {
  */
 export async function lockStatement(ctx: ServiceContext, actor: Actor, statementId: string): Promise<LockResultDto> {
   return statementMutex.run(statementId, async () => {
-    await authoriseTransition(ctx, actor, statementId, 'lock')
+    // Read before anything is written: a failed read cannot leave a saved lock unannounced.
+    const audience = await resolveAudience(ctx, await authoriseTransition(ctx, actor, statementId, 'lock'))
     return ctx.documents.withRoom(statementId, async (room) => {
       room.textOpen = false
       try {
@@ -52,7 +54,7 @@ export async function lockStatement(ctx: ServiceContext, actor: Actor, statement
         const lock = { lockedAt: ctx.now().toISOString(), lockedBy: actor.id, fingerprint: version.fingerprint, versionId: version.id, versionNumber: version.number }
         const updated = await saveStatement(ctx, statementId, { status: 'locked', lock })
         await recordAudit(ctx, statementId, 'locked', actor.id, { fingerprint: lock.fingerprint, versionId: version.id, versionNumber: version.number })
-        announce(ctx, updated)
+        announce(ctx, updated, audience)
         const { id, number, label, createdAt, fingerprint, wordCount } = version
         return { status: 'locked' as const, fingerprint: version.fingerprint, version: { id, number, label, createdAt, fingerprint, wordCount } }
       } catch (error) {
@@ -66,24 +68,26 @@ export async function lockStatement(ctx: ServiceContext, actor: Actor, statement
 export async function unlockStatement(ctx: ServiceContext, actor: Actor, statementId: string, reason: string) {
   return statementMutex.run(statementId, async () => {
     const statement = await authoriseTransition(ctx, actor, statementId, 'unlock')
+    const audience = await resolveAudience(ctx, statement)
     const updated = await saveStatement(ctx, statementId, {
       status: 'drafting',
       lock: null,
       lastUnlock: { unlockedAt: ctx.now().toISOString(), unlockedBy: actor.id, reason },
     })
     await recordAudit(ctx, statementId, 'unlocked', actor.id, { reason, previousFingerprint: statement.lock?.fingerprint ?? null })
-    announce(ctx, updated)
-    return presentStatement(updated, actor)
+    announce(ctx, updated, audience)
+    return presentStatement(updated, actor, audience)
   })
 }
 
 export async function closeStatement(ctx: ServiceContext, actor: Actor, statementId: string) {
   return statementMutex.run(statementId, async () => {
     const statement = await authoriseTransition(ctx, actor, statementId, 'close')
+    const audience = await resolveAudience(ctx, statement)
     const updated = await saveStatement(ctx, statementId, { status: 'closed', closedAt: ctx.now().toISOString() })
     await recordAudit(ctx, statementId, 'closed', actor.id, { fingerprint: statement.lock?.fingerprint ?? null })
-    announce(ctx, updated)
-    return presentStatement(updated, actor)
+    announce(ctx, updated, audience)
+    return presentStatement(updated, actor, audience)
   })
 }
 

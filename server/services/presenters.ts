@@ -1,5 +1,5 @@
 import type { StatementDto, UserDto } from '../../shared/api/dto.js'
-import { statementAccess, type Actor } from '../../shared/domain/permissions.js'
+import { statementAccess, type Actor, type StatementAudience } from '../../shared/domain/permissions.js'
 import type { Statement } from '../../shared/domain/statement.js'
 import type { StoredUser } from '../storage/ports.js'
 
@@ -9,8 +9,8 @@ export function presentUser(user: StoredUser): UserDto {
   return rest
 }
 
-export function presentStatement(statement: Statement, actor: Actor): StatementDto {
-  const access = statementAccess(actor, statement)
+export function presentStatement(statement: Statement, actor: Actor, audience: StatementAudience): StatementDto {
+  const access = statementAccess(actor, statement, audience)
   if (access === 'none') throw new Error('presentStatement called for a statement the actor may not read')
   return { ...statement, access }
 }

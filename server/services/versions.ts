@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { getSchema } from '@tiptap/core'
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import { textIsOpen } from '../../shared/domain/lifecycle.js'
-import { isDrafter, type Actor } from '../../shared/domain/permissions.js'
+import { isDrafter, type Actor, type StatementAudience } from '../../shared/domain/permissions.js'
 import type { Statement } from '../../shared/domain/statement.js'
 import type { DiffDto, VersionDto, VersionWithContentDto } from '../../shared/api/responses.js'
 import type { Version, VersionKind } from '../../shared/domain/version.js'
@@ -15,7 +15,7 @@ import { renderJsonToHtml, snapshotDocument, snapshotJson } from '../render/docu
 import { recordAudit } from './audit.js'
 import type { ServiceContext } from './context.js'
 import { statementMutex } from './keyedMutex.js'
-import { findReadableStatement } from './statements.js'
+import { findReadableStatement, findReadableStatementAndAudience } from './statements.js'
 
 const schema = getSchema(statementExtensions)
 
@@ -91,15 +91,15 @@ export async function getVersion(ctx: ServiceContext, actor: Actor, statementId:
 }
 
 /** Readers may look; only drafters may write, and only while the text is open. */
-function assertMayChangeText(actor: Actor, statement: Statement): void {
-  if (!isDrafter(actor, statement)) throw forbidden('Only drafters of this statement may do this')
+function assertMayChangeText(actor: Actor, statement: Statement, audience: StatementAudience): void {
+  if (!isDrafter(actor, statement, audience)) throw forbidden('Only drafters of this statement may do this')
   if (!textIsOpen(statement.status)) throw new HttpError('statement_locked', `The statement is ${statement.status}: its text cannot change`)
 }
 
 export async function nameVersion(ctx: ServiceContext, actor: Actor, statementId: string, label: string): Promise<VersionDto> {
   return statementMutex.run(statementId, async () => {
-    const statement = await findReadableStatement(ctx, actor, statementId)
-    assertMayChangeText(actor, statement)
+    const { statement, audience } = await findReadableStatementAndAudience(ctx, actor, statementId)
+    assertMayChangeText(actor, statement, audience)
     const version = await ctx.documents.withRoom(statementId, (room) => recordVersion(ctx, room, { kind: 'named', label, createdBy: actor.id }))
     if (!version) throw new Error('a named version is always recorded')
     await recordAudit(ctx, statementId, 'version_named', actor.id, { versionId: version.id, versionNumber: version.number, label })
@@ -115,8 +115,8 @@ export async function nameVersion(ctx: ServiceContext, actor: Actor, statementId
  */
 export async function restoreVersion(ctx: ServiceContext, actor: Actor, statementId: string, versionId: string): Promise<VersionDto> {
   return statementMutex.run(statementId, async () => {
-    const statement = await findReadableStatement(ctx, actor, statementId)
-    assertMayChangeText(actor, statement)
+    const { statement, audience } = await findReadableStatementAndAudience(ctx, actor, statementId)
+    assertMayChangeText(actor, statement, audience)
     const { version: source, json } = await findVersion(ctx, statementId, versionId)
     const restored = await ctx.documents.withRoom(statementId, async (room) => {
       if (!room.textOpen) throw new HttpError('statement_locked', 'The statement is locked: its text cannot change')

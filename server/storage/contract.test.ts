@@ -6,10 +6,14 @@ import * as Y from 'yjs'
 import { createMemoryStorage, openFileStorage } from './openStorage.js'
 import type { Endorsement, SignonLink } from '../../shared/domain/endorsement.js'
 import { StorageConflictError, type Storage } from './ports.js'
+import type { Statement } from '../../shared/domain/statement.js'
 import {
+  makeAgendaItem,
   makeAuditEntry,
   makeEndorsement,
+  makeForum,
   makeInvitation,
+  makeMeeting,
   makeOrganization,
   makeSession,
   makeSignonLink,
@@ -17,6 +21,7 @@ import {
   makeUser,
   makeVersion,
   makeVersionContent,
+  makeWorkingGroup,
 } from './testRecords.js'
 import { editedDocument, replayedText } from './testYDocs.js'
 
@@ -277,6 +282,24 @@ describe.each(adapters)('$name storage', (adapter) => {
       const fetched = await storage.statements.get(statement.id)
       fetched?.draftingOrganizationIds.push('pushed into a fetched object')
       expect((await storage.statements.get(statement.id))?.draftingOrganizationIds).toEqual(['org-1'])
+    })
+
+    it('loads a statement stored before meetings and working groups existed with those fields null', async () => {
+      const {
+        meetingId: _meetingId,
+        agendaItemId: _agendaItemId,
+        workingGroupId: _workingGroupId,
+        submittingOrganizationId: _submittingOrganizationId,
+        ...old
+      } = makeStatement()
+      const current = { ...old, meetingId: null, agendaItemId: null, workingGroupId: null, submittingOrganizationId: null }
+      expect(await storage.statements.create(old as Statement)).toEqual(current)
+      expect(await storage.statements.get(old.id)).toEqual(current)
+      expect(await storage.statements.list()).toEqual([current])
+      expect(await storage.statements.update(old.id, { title: 'Renamed' })).toEqual({ ...current, title: 'Renamed' })
+      const attached = await storage.statements.update(old.id, { meetingId: 'meeting-1', workingGroupId: 'group-1' })
+      expect(attached).toMatchObject({ meetingId: 'meeting-1', agendaItemId: null, workingGroupId: 'group-1', submittingOrganizationId: null })
+      expect(await storage.statements.get(old.id)).toEqual(attached)
     })
 
     it('keeps every one of 200 simultaneous creates exactly once', async () => {
@@ -819,6 +842,102 @@ describe.each(adapters)('$name storage', (adapter) => {
     })
   })
 
+  describe('forums', () => {
+    it('creates, gets, lists in creation order and updates, presets included', async () => {
+      const first = makeForum({ id: 'ccpcj' })
+      const second = makeForum({ shortName: 'HRC', name: 'Human Rights Council' })
+      expect(await storage.forums.create(first)).toEqual(first)
+      await storage.forums.create(second)
+      expect(await storage.forums.get('ccpcj')).toEqual(first)
+      expect(await storage.forums.get('no-such-id')).toBeNull()
+      expect(await storage.forums.list()).toEqual([first, second])
+      const presets = { ...first.presets, oral: { ...first.presets.oral, speakingLimitSeconds: 240 } }
+      const updated = await storage.forums.update('ccpcj', { presets, cadence: 'Twice a year' })
+      expect(updated).toEqual({ ...first, presets, cadence: 'Twice a year' })
+      expect(await storage.forums.get('ccpcj')).toEqual(updated)
+      expect(await storage.forums.update('no-such-id', { name: 'x' })).toBeNull()
+    })
+
+    it('hands out copies, nested presets included, and refuses a second record with the same id', async () => {
+      const forum = makeForum()
+      const created = await storage.forums.create(forum)
+      forum.presets.written.wordLimits.general = 1
+      created.presets.oral.wordsPerMinute = 2
+      const fetched = await storage.forums.get(forum.id)
+      if (fetched) fetched.presets.written.coverPageWords = 3
+      const stored = await storage.forums.get(forum.id)
+      expect(stored?.presets.written.wordLimits.general).toBe(2000)
+      expect(stored?.presets.oral.wordsPerMinute).toBe(100)
+      expect(stored?.presets.written.coverPageWords).toBe(0)
+      await expect(storage.forums.create(makeForum({ id: forum.id }))).rejects.toMatchObject({ field: 'id' })
+    })
+  })
+
+  describe('meetings and agenda items', () => {
+    it('creates, gets, lists and updates meetings', async () => {
+      const meeting = makeMeeting()
+      expect(await storage.meetings.create(meeting)).toEqual(meeting)
+      expect(await storage.meetings.get(meeting.id)).toEqual(meeting)
+      expect(await storage.meetings.list()).toEqual([meeting])
+      const updated = await storage.meetings.update(meeting.id, { endDate: '2025-05-24', venue: 'Online' })
+      expect(updated).toEqual({ ...meeting, endDate: '2025-05-24', venue: 'Online' })
+      expect(await storage.meetings.get(meeting.id)).toEqual(updated)
+      expect(await storage.meetings.update('no-such-id', { name: 'x' })).toBeNull()
+    })
+
+    it('lists one meeting\'s agenda items in the order they were added, and gets each only through its meeting', async () => {
+      const items = ['3', '4', '5 (a)'].map((number) => makeAgendaItem({ meetingId: 'meeting-a', number }))
+      const elsewhere = makeAgendaItem({ meetingId: 'meeting-b' })
+      for (const item of [items[0], elsewhere, items[1], items[2]]) await storage.agendaItems.create(item as (typeof items)[number])
+      expect(await storage.agendaItems.list('meeting-a')).toEqual(items)
+      expect(await storage.agendaItems.list('meeting-b')).toEqual([elsewhere])
+      expect(await storage.agendaItems.list('meeting-c')).toEqual([])
+      expect(await storage.agendaItems.get('meeting-b', elsewhere.id)).toEqual(elsewhere)
+      expect(await storage.agendaItems.get('meeting-a', elsewhere.id)).toBeNull()
+      await expect(storage.agendaItems.create(makeAgendaItem({ id: elsewhere.id }))).rejects.toMatchObject({ field: 'id' })
+    })
+
+    it('hands out copies', async () => {
+      const item = await storage.agendaItems.create(makeAgendaItem({ meetingId: 'meeting-a', title: 'Stored' }))
+      item.title = 'changed in the returned object'
+      const [listed] = await storage.agendaItems.list('meeting-a')
+      if (listed) listed.title = 'changed in a listed object'
+      expect((await storage.agendaItems.get('meeting-a', item.id))?.title).toBe('Stored')
+    })
+  })
+
+  describe('working groups', () => {
+    it('creates, gets, lists and updates, lists included', async () => {
+      const group = makeWorkingGroup()
+      expect(await storage.workingGroups.create(group)).toEqual(group)
+      expect(await storage.workingGroups.get(group.id)).toEqual(group)
+      expect(await storage.workingGroups.list()).toEqual([group])
+      const updated = await storage.workingGroups.update(group.id, { memberOrganizationIds: ['org-1'], chairUserIds: [] })
+      expect(updated).toEqual({ ...group, memberOrganizationIds: ['org-1'], chairUserIds: [] })
+      expect(await storage.workingGroups.get(group.id)).toEqual(updated)
+      expect(await storage.workingGroups.update('no-such-id', { name: 'x' })).toBeNull()
+    })
+
+    it('hands out copies, nested lists included', async () => {
+      const group = makeWorkingGroup({ memberOrganizationIds: ['org-1'] })
+      const created = await storage.workingGroups.create(group)
+      group.memberOrganizationIds.push('pushed by the caller')
+      created.memberOrganizationIds.push('pushed into the returned object')
+      const [listed] = await storage.workingGroups.list()
+      listed?.chairUserIds.push('pushed into a listed object')
+      expect(await storage.workingGroups.get(group.id)).toEqual({ ...created, memberOrganizationIds: ['org-1'] })
+    })
+
+    it('refuses a second group with the same name in any letter case, on create and on rename', async () => {
+      await storage.workingGroups.create(makeWorkingGroup({ name: 'Cybercrime' }))
+      await expect(storage.workingGroups.create(makeWorkingGroup({ name: 'CYBERCRIME' }))).rejects.toMatchObject({ field: 'name' })
+      const other = await storage.workingGroups.create(makeWorkingGroup({ name: 'Prisons' }))
+      await expect(storage.workingGroups.update(other.id, { name: 'cybercrime' })).rejects.toMatchObject({ field: 'name' })
+      expect((await storage.workingGroups.update(other.id, { name: 'PRISONS' }))?.name).toBe('PRISONS')
+      expect(await storage.workingGroups.list()).toHaveLength(2)
+    })
+  })
+
   describe('close', () => {
     it('refuses writes once closed', async () => {
       await storage.close()
@@ -828,6 +947,10 @@ describe.each(adapters)('$name storage', (adapter) => {
       await expect(storage.audit.append(makeAuditEntry())).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
       await expect(storage.endorsements.create(makeEndorsement())).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
       await expect(storage.signonLinks.create(makeSignonLink())).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
+      await expect(storage.forums.create(makeForum())).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
+      await expect(storage.meetings.create(makeMeeting())).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
+      await expect(storage.agendaItems.create(makeAgendaItem())).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
+      await expect(storage.workingGroups.create(makeWorkingGroup())).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' })
     })
 
     it('waits for writes already under way', async () => {

@@ -33,6 +33,10 @@ const COLLECTION_FILES = [
   'audit.json',
   'endorsements.json',
   'signon-links.json',
+  'forums.json',
+  'meetings.json',
+  'agenda-items.json',
+  'working-groups.json',
 ]
 const dataDirs: string[] = []
 const opened: Storage[] = []
@@ -106,6 +110,26 @@ describe('file storage', () => {
     }
     expect((await stat(join(dataDir, 'documents'))).isDirectory()).toBe(true)
     expect(await readdir(join(dataDir, 'versions'))).toEqual([])
+  })
+
+  it('loads statements.json written before meetings and working groups with those fields null, and keeps them on the next write', async () => {
+    const dataDir = await newDataDir()
+    const {
+      meetingId: _meetingId,
+      agendaItemId: _agendaItemId,
+      workingGroupId: _workingGroupId,
+      submittingOrganizationId: _submittingOrganizationId,
+      ...old
+    } = makeStatement()
+    await mkdir(join(dataDir, 'meta'))
+    await writeFile(join(dataDir, 'meta', 'statements.json'), JSON.stringify({ version: 1, items: [old] }))
+    const storage = await open(dataDir)
+    const nulls = { meetingId: null, agendaItemId: null, workingGroupId: null, submittingOrganizationId: null }
+    expect(await storage.statements.get(old.id)).toEqual({ ...old, ...nulls })
+    await storage.statements.update(old.id, { meetingId: 'meeting-1' })
+    await storage.close()
+    const reopened = await open(dataDir)
+    expect(await reopened.statements.list()).toEqual([{ ...old, ...nulls, meetingId: 'meeting-1' }])
   })
 
   describe('a damaged metadata file', () => {

@@ -50,6 +50,10 @@ export async function openFileStorage(dataDir: string, options: FileStorageOptio
       audit: repositories.audit,
       endorsements: repositories.endorsements,
       signonLinks: repositories.signonLinks,
+      forums: repositories.forums,
+      meetings: repositories.meetings,
+      agendaItems: repositories.agendaItems,
+      workingGroups: repositories.workingGroups,
       documents,
       close: () => (closing ??= close()),
     }

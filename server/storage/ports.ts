@@ -11,10 +11,13 @@
  */
 import type { AuditEntry } from '../../shared/domain/audit.js'
 import type { Endorsement, SignonLink } from '../../shared/domain/endorsement.js'
+import type { Forum } from '../../shared/domain/forum.js'
+import type { AgendaItem, Meeting } from '../../shared/domain/meeting.js'
 import type { Organization } from '../../shared/domain/organization.js'
 import type { Statement } from '../../shared/domain/statement.js'
 import type { User } from '../../shared/domain/user.js'
 import type { Version, VersionContent } from '../../shared/domain/version.js'
+import type { WorkingGroup } from '../../shared/domain/workingGroup.js'
 
 export class StorageConflictError extends Error {
   constructor(readonly field: string, message: string) {
@@ -173,6 +176,36 @@ export interface SignonLinkRepository {
   update(id: string, patch: Partial<Omit<SignonLink, 'id' | 'statementId' | 'token'>>): Promise<SignonLink | null>
 }
 
+export interface ForumRepository {
+  /** In the order they were created (the seeded forums first). */
+  list(): Promise<Forum[]>
+  get(id: string): Promise<Forum | null>
+  create(forum: Forum): Promise<Forum>
+  update(id: string, patch: Partial<Omit<Forum, 'id'>>): Promise<Forum | null>
+}
+
+export interface MeetingRepository {
+  list(): Promise<Meeting[]>
+  get(id: string): Promise<Meeting | null>
+  create(meeting: Meeting): Promise<Meeting>
+  update(id: string, patch: Partial<Omit<Meeting, 'id'>>): Promise<Meeting | null>
+}
+
+export interface AgendaItemRepository {
+  /** The meeting's items in the order they were added. */
+  list(meetingId: string): Promise<AgendaItem[]>
+  /** Null when the item belongs to another meeting. */
+  get(meetingId: string, id: string): Promise<AgendaItem | null>
+  create(item: AgendaItem): Promise<AgendaItem>
+}
+
+export interface WorkingGroupRepository {
+  list(): Promise<WorkingGroup[]>
+  get(id: string): Promise<WorkingGroup | null>
+  create(group: WorkingGroup): Promise<WorkingGroup>
+  update(id: string, patch: Partial<Omit<WorkingGroup, 'id'>>): Promise<WorkingGroup | null>
+}
+
 export interface Storage {
   organizations: OrganizationRepository
   users: UserRepository
@@ -183,6 +216,10 @@ export interface Storage {
   audit: AuditRepository
   endorsements: EndorsementRepository
   signonLinks: SignonLinkRepository
+  forums: ForumRepository
+  meetings: MeetingRepository
+  agendaItems: AgendaItemRepository
+  workingGroups: WorkingGroupRepository
   documents: DocumentStateStore
   /** Waits for pending writes, then releases files and locks. */
   close(): Promise<void>

@@ -1,9 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { AuditEntry } from '../../shared/domain/audit.js'
 import type { Endorsement, EndorsingOrganization, SignonLink } from '../../shared/domain/endorsement.js'
+import type { Forum } from '../../shared/domain/forum.js'
+import { DEFAULT_FORUM_PRESETS } from '../../shared/domain/forumCatalogue.js'
+import type { AgendaItem, Meeting } from '../../shared/domain/meeting.js'
 import type { Organization } from '../../shared/domain/organization.js'
 import type { Statement } from '../../shared/domain/statement.js'
 import type { Version, VersionContent } from '../../shared/domain/version.js'
+import type { WorkingGroup } from '../../shared/domain/workingGroup.js'
 import type { StoredInvitation, StoredSession, StoredUser } from './ports.js'
 
 /** Valid records for storage tests; every call gets fresh ids, names and e-mail addresses. */
@@ -186,6 +190,52 @@ export function makeSignonLink(overrides: Partial<SignonLink> = {}): SignonLink 
     createdAt: CREATED_AT,
     expiresAt: '2025-03-15T09:00:00.000Z',
     revokedAt: null,
+    ...overrides,
+  }
+}
+
+export function makeForum(overrides: Partial<Forum> = {}): Forum {
+  return {
+    id: randomUUID(),
+    name: 'Commission on Crime Prevention and Criminal Justice',
+    shortName: 'CCPCJ',
+    description: 'A functional commission of ECOSOC',
+    cadence: 'Annual session in May in Vienna',
+    presets: structuredClone(DEFAULT_FORUM_PRESETS),
+    createdAt: CREATED_AT,
+    updatedAt: CREATED_AT,
+    ...overrides,
+  }
+}
+
+export function makeMeeting(overrides: Partial<Meeting> = {}): Meeting {
+  return {
+    id: randomUUID(),
+    forumId: randomUUID(),
+    name: 'CCPCJ 34th session',
+    startDate: '2025-05-19',
+    endDate: '2025-05-23',
+    venue: 'Vienna International Centre',
+    createdAt: CREATED_AT,
+    updatedAt: CREATED_AT,
+    ...overrides,
+  }
+}
+
+export function makeAgendaItem(overrides: Partial<AgendaItem> = {}): AgendaItem {
+  return { id: randomUUID(), meetingId: randomUUID(), number: '5 (a)', title: 'Thematic discussion', generalDebate: false, createdAt: CREATED_AT, ...overrides }
+}
+
+export function makeWorkingGroup(overrides: Partial<WorkingGroup> = {}): WorkingGroup {
+  const id = randomUUID()
+  return {
+    id,
+    name: `Working group ${id}`,
+    description: 'Cybercrime and human rights',
+    memberOrganizationIds: [randomUUID(), randomUUID()],
+    chairUserIds: [randomUUID()],
+    createdAt: CREATED_AT,
+    updatedAt: CREATED_AT,
     ...overrides,
   }
 }

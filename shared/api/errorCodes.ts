@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   signon_link_invalid: 404,
   email_taken: 409,
   organization_name_taken: 409,
+  working_group_name_taken: 409,
   /** The text is locked (or closed): content cannot change. */
   statement_locked: 409,
   /** Lock needs a drafting statement. */

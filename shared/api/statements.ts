@@ -54,4 +54,6 @@ export const contentQuery = z.object({
 
 export const statementListQuery = z.object({
   q: z.string().trim().max(200).optional(),
+  meetingId: z.string().min(1).max(100).optional(),
+  workingGroupId: z.string().min(1).max(100).optional(),
 })

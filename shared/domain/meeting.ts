@@ -22,3 +22,18 @@ export interface AgendaItem {
   generalDebate: boolean
   createdAt: string
 }
+
+/** The UTC calendar day of an instant, `YYYY-MM-DD`: how the server decides what "today" is. */
+export function calendarDay(instant: Date): string {
+  return instant.toISOString().slice(0, 10)
+}
+
+/** Not over yet: its last day is `today` or later. */
+export function isUpcoming(meeting: Pick<Meeting, 'endDate'>, today: string): boolean {
+  return meeting.endDate >= today
+}
+
+/** Soonest first; meetings that open the same day by name. */
+export function compareMeetings(a: Meeting, b: Meeting): number {
+  return a.startDate.localeCompare(b.startDate) || a.endDate.localeCompare(b.endDate) || a.name.localeCompare(b.name)
+}

@@ -1,6 +1,7 @@
 import { textIsOpen } from './lifecycle.js'
 import type { Statement } from './statement.js'
 import type { Role, User } from './user.js'
+import type { WorkingGroup } from './workingGroup.js'
 
 /** The part of a user that permission decisions read. */
 export type Actor = Pick<User, 'id' | 'role' | 'organizationId' | 'canSign'>
@@ -15,48 +16,81 @@ export function isDraftingOrganization(statement: Statement, organizationId: str
 }
 
 /**
+ * What a statement's visibility refers to beyond its own fields: its working group.
+ * Decisions stay pure, so the services and the collaboration relay resolve it from
+ * storage (server/services/statementAudience.ts) and pass it to every function here;
+ * the HTTP API and the relay then decide alike.
+ */
+export interface StatementAudience {
+  /** The statement's working group; null when it has none or the group no longer exists. */
+  workingGroup: Pick<WorkingGroup, 'id' | 'memberOrganizationIds' | 'chairUserIds'> | null
+}
+
+/** For statements without a working group. */
+export const NO_AUDIENCE: StatementAudience = { workingGroup: null }
+
+/** A member organisation of the group, or one of its chairs (whatever their organisation). */
+export function belongsToWorkingGroup(actor: Actor, group: StatementAudience['workingGroup']): boolean {
+  if (!group) return false
+  return group.memberOrganizationIds.includes(actor.organizationId) || group.chairUserIds.includes(actor.id)
+}
+
+/**
  * Who may know the statement exists. Everyone else gets a 404, never a 403,
  * so that a confidential statement does not leak through its id.
  */
-export function canReadStatement(actor: Actor, statement: Statement): boolean {
+export function canReadStatement(actor: Actor, statement: Statement, audience: StatementAudience): boolean {
   if (isStaff(actor)) return true
-  if (statement.visibility === 'members') return true
-  return isDraftingOrganization(statement, actor.organizationId)
+  switch (statement.visibility) {
+    case 'members':
+      return true
+    case 'drafters':
+      return isDraftingOrganization(statement, actor.organizationId)
+    case 'working_group':
+      return belongsToWorkingGroup(actor, audience.workingGroup)
+  }
 }
 
 /**
  * Whether the actor drafts this statement: may change its text while it is
  * drafting. Independent of the lifecycle, so a drafter who asks to change a
  * locked text gets "it is locked" (409) rather than "you may not" (403).
+ *
+ * An empty drafting list means everyone who can read drafts (`members`: every member,
+ * `working_group`: the group's member organisations and chairs); a non-empty list
+ * makes everyone else a reader.
  */
-export function isDrafter(actor: Actor, statement: Statement): boolean {
-  if (!canReadStatement(actor, statement)) return false
+export function isDrafter(actor: Actor, statement: Statement, audience: StatementAudience): boolean {
+  if (!canReadStatement(actor, statement, audience)) return false
   if (isStaff(actor)) return true
-  if (statement.visibility === 'members' && statement.draftingOrganizationIds.length === 0) return true
+  if (statement.visibility !== 'drafters' && statement.draftingOrganizationIds.length === 0) return true
   return isDraftingOrganization(statement, actor.organizationId)
 }
 
 /** May change the text now: a drafter, while the statement is drafting. */
-export function canEditStatement(actor: Actor, statement: Statement): boolean {
-  return textIsOpen(statement.status) && isDrafter(actor, statement)
+export function canEditStatement(actor: Actor, statement: Statement, audience: StatementAudience): boolean {
+  return textIsOpen(statement.status) && isDrafter(actor, statement, audience)
 }
 
 export type StatementAccess = 'none' | 'read' | 'edit'
 
-export function statementAccess(actor: Actor, statement: Statement): StatementAccess {
-  if (canEditStatement(actor, statement)) return 'edit'
-  if (canReadStatement(actor, statement)) return 'read'
+export function statementAccess(actor: Actor, statement: Statement, audience: StatementAudience): StatementAccess {
+  if (canEditStatement(actor, statement, audience)) return 'edit'
+  if (canReadStatement(actor, statement, audience)) return 'read'
   return 'none'
 }
 
-/** Title, limits, visibility and drafting organisations. */
-export function canChangeStatementSettings(actor: Actor, statement: Statement): boolean {
-  return isStaff(actor) && canReadStatement(actor, statement)
+/**
+ * Title, limits, visibility and drafting organisations. Staff read every statement
+ * whatever its audience, so this needs none.
+ */
+export function canChangeStatementSettings(actor: Actor, _statement: Statement): boolean {
+  return isStaff(actor)
 }
 
-/** Lock, unlock and close: alliance staff who can see the statement. */
-export function canManageLifecycle(actor: Actor, statement: Statement): boolean {
-  return isStaff(actor) && canReadStatement(actor, statement)
+/** Lock, unlock and close: alliance staff (who can see every statement). */
+export function canManageLifecycle(actor: Actor, _statement: Statement): boolean {
+  return isStaff(actor)
 }
 
 export function canCreateStatement(actor: Actor): boolean {
@@ -83,5 +117,15 @@ export function canInvite(actor: Actor, role: Role): boolean {
 }
 
 export function canListUsers(actor: Actor): boolean {
+  return isStaff(actor)
+}
+
+/** Forums and their presets, meetings and agenda items: alliance staff. Every member reads them. */
+export function canManageMeetings(actor: Actor): boolean {
+  return isStaff(actor)
+}
+
+/** Create working groups and change their members and chairs: alliance staff. Every member reads them. */
+export function canManageWorkingGroups(actor: Actor): boolean {
   return isStaff(actor)
 }

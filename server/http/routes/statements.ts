@@ -11,8 +11,7 @@ export function statementRoutes(ctx: ServiceContext): Router {
 
   router.get('/statements', async (req, res) => {
     const { user } = requireAuth(req)
-    const { q } = validate(statementListQuery, req.query)
-    res.json({ statements: await listStatements(ctx, user, q) })
+    res.json({ statements: await listStatements(ctx, user, validate(statementListQuery, req.query)) })
   })
 
   router.post('/statements', async (req, res) => {

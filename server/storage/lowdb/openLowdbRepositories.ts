@@ -1,9 +1,12 @@
 import { join } from 'node:path'
 import type { AuditEntry } from '../../../shared/domain/audit.js'
 import type { Endorsement, SignonLink } from '../../../shared/domain/endorsement.js'
+import type { Forum } from '../../../shared/domain/forum.js'
+import type { AgendaItem, Meeting } from '../../../shared/domain/meeting.js'
 import type { Organization } from '../../../shared/domain/organization.js'
 import type { Statement } from '../../../shared/domain/statement.js'
 import type { Version } from '../../../shared/domain/version.js'
+import type { WorkingGroup } from '../../../shared/domain/workingGroup.js'
 import type { StoredInvitation, StoredSession, StoredUser } from '../ports.js'
 import { createMetadataRepositories, type MetadataCollections, type MetadataRepositories } from '../repositories/metadataRepositories.js'
 import type { VersionContentStore } from '../repositories/versionContentStore.js'
@@ -26,6 +29,10 @@ const FILE_NAMES: Record<CollectionName, string> = {
   audit: 'audit.json',
   endorsements: 'endorsements.json',
   signonLinks: 'signon-links.json',
+  forums: 'forums.json',
+  meetings: 'meetings.json',
+  agendaItems: 'agenda-items.json',
+  workingGroups: 'working-groups.json',
 }
 const COLLECTION_NAMES = Object.keys(FILE_NAMES) as CollectionName[]
 
@@ -55,6 +62,10 @@ export async function openLowdbRepositories(metaDir: string, versionContents: Ve
       audit: await open<AuditEntry>('audit'),
       endorsements: await open<Endorsement>('endorsements'),
       signonLinks: await open<SignonLink>('signonLinks'),
+      forums: await open<Forum>('forums'),
+      meetings: await open<Meeting>('meetings'),
+      agendaItems: await open<AgendaItem>('agendaItems'),
+      workingGroups: await open<WorkingGroup>('workingGroups'),
     },
     versionContents,
   )

@@ -17,6 +17,10 @@ export function createMemoryStorage(): Storage {
       audit: createMemoryCollection('audit'),
       endorsements: createMemoryCollection('endorsements'),
       signonLinks: createMemoryCollection('signonLinks'),
+      forums: createMemoryCollection('forums'),
+      meetings: createMemoryCollection('meetings'),
+      agendaItems: createMemoryCollection('agendaItems'),
+      workingGroups: createMemoryCollection('workingGroups'),
     },
     createMemoryVersionContents(),
   )
@@ -31,6 +35,10 @@ export function createMemoryStorage(): Storage {
     audit: repositories.audit,
     endorsements: repositories.endorsements,
     signonLinks: repositories.signonLinks,
+    forums: repositories.forums,
+    meetings: repositories.meetings,
+    agendaItems: repositories.agendaItems,
+    workingGroups: repositories.workingGroups,
     documents,
     close: async () => {
       await repositories.close()

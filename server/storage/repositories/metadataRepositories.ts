@@ -1,13 +1,19 @@
 import type { AuditEntry } from '../../../shared/domain/audit.js'
 import type { Endorsement, SignonLink } from '../../../shared/domain/endorsement.js'
+import type { Forum } from '../../../shared/domain/forum.js'
+import type { AgendaItem, Meeting } from '../../../shared/domain/meeting.js'
 import type { Organization } from '../../../shared/domain/organization.js'
 import type { Statement } from '../../../shared/domain/statement.js'
 import type { Version } from '../../../shared/domain/version.js'
+import type { WorkingGroup } from '../../../shared/domain/workingGroup.js'
 import type { Storage, StoredInvitation, StoredSession, StoredUser } from '../ports.js'
+import { createAgendaItemRepository } from './agendaItemRepository.js'
 import { createAuditRepository } from './auditRepository.js'
 import type { Collection } from './collection.js'
 import { createEndorsementRepository } from './endorsementRepository.js'
+import { createForumRepository } from './forumRepository.js'
 import { createInvitationRepository } from './invitationRepository.js'
+import { createMeetingRepository } from './meetingRepository.js'
 import { createOrganizationRepository } from './organizationRepository.js'
 import { createSessionRepository } from './sessionRepository.js'
 import { createSignonLinkRepository } from './signonLinkRepository.js'
@@ -15,6 +21,7 @@ import { createStatementRepository } from './statementRepository.js'
 import { createUserRepository } from './userRepository.js'
 import type { VersionContentStore } from './versionContentStore.js'
 import { createVersionRepository } from './versionRepository.js'
+import { createWorkingGroupRepository } from './workingGroupRepository.js'
 
 export interface MetadataCollections {
   organizations: Collection<Organization>
@@ -27,6 +34,10 @@ export interface MetadataCollections {
   audit: Collection<AuditEntry>
   endorsements: Collection<Endorsement>
   signonLinks: Collection<SignonLink>
+  forums: Collection<Forum>
+  meetings: Collection<Meeting>
+  agendaItems: Collection<AgendaItem>
+  workingGroups: Collection<WorkingGroup>
 }
 
 export type MetadataRepositories = Pick<Storage, keyof MetadataCollections> & {
@@ -47,6 +58,10 @@ export function createMetadataRepositories(collections: MetadataCollections, ver
     audit: createAuditRepository(collections.audit),
     endorsements: createEndorsementRepository(collections.endorsements),
     signonLinks: createSignonLinkRepository(collections.signonLinks),
+    forums: createForumRepository(collections.forums),
+    meetings: createMeetingRepository(collections.meetings),
+    agendaItems: createAgendaItemRepository(collections.agendaItems),
+    workingGroups: createWorkingGroupRepository(collections.workingGroups),
     close: async () => {
       // Versions first: a create under way has written its content but may not have
       // asked the versions collection for its summary yet, which a closed collection would refuse.
