@@ -21,13 +21,22 @@ th,td{border:1px solid #999;padding:.25rem .4rem;text-align:left;vertical-align:
 @media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}}
 `
 
+const STYLE_SOURCE = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`
+
 /**
- * The Content-Security-Policy this page needs and nothing more: its one inline
- * stylesheet, pinned by hash, and no scripts, requests, frames or forms. The
- * route may send this instead of `style-src 'unsafe-inline'`: with the hash, a
- * <style> or style="" that slipped into the page anyway would not apply.
+ * The policy a saved copy of the page carries in a <meta> element, which is
+ * all a file opened from disk has: its one inline stylesheet, pinned by hash,
+ * and no scripts, requests or forms. (frame-ancestors has no effect in <meta>.)
  */
-export const SIGNOFF_HTML_CSP = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`
+const DOCUMENT_CSP = `default-src 'none'; style-src ${STYLE_SOURCE}; base-uri 'none'; form-action 'none'`
+
+/**
+ * The Content-Security-Policy the server sends with these pages (the HTML
+ * export, /verify and its "not verified" page): the one above, and no framing.
+ * With the hash instead of `style-src 'unsafe-inline'`, a <style> or style=""
+ * that slipped into the page anyway would not apply.
+ */
+export const SIGNOFF_HTML_CSP = `${DOCUMENT_CSP}; frame-ancestors 'none'`
 
 /** Only http(s) URLs become links: a `javascript:` verify URL would run on click. */
 function link(url: string): string {
@@ -52,6 +61,7 @@ export function renderSignoffHtml(document: SignoffDocument): RenderedExport {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
+    `<meta http-equiv="Content-Security-Policy" content="${DOCUMENT_CSP}">`,
     `<title>${escapeHtml(statement.title)}: sign-off, version ${statement.versionNumber}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
@@ -90,4 +100,25 @@ function contactTable(contacts: { header: string[]; rows: string[][] }): string 
   // white-space:pre-line shows the cells' line breaks without putting markup in the data.
   const body = contacts.rows.map((row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('\n')
   return `<section><h2>${escapeHtml(CONTACTS_HEADING)}</h2>\n<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table></section>`
+}
+
+/** `/verify/<fingerprint>` when no locked statement has that fingerprint: the same stylesheet, so the same policy. */
+export function renderNotVerifiedPage(): string {
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="${DOCUMENT_CSP}">`,
+    '<title>Not verified</title>',
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    '<h1>Not verified</h1>',
+    '<p>No statement is locked with this fingerprint. Check that you copied the whole fingerprint; the text may also have been unlocked and changed since.</p>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n')
 }

@@ -2,19 +2,19 @@ import { Router, type Response } from 'express'
 import { signoffQuery } from '../../../shared/api/endorsements.js'
 import type { RenderedExport } from '../../exports/renderSignoff.js'
 import { renderSignoff } from '../../exports/renderSignoff.js'
+import { renderNotVerifiedPage, SIGNOFF_HTML_CSP } from '../../exports/signoffHtml.js'
 import type { ServiceContext } from '../../services/context.js'
 import { exportSignoff, verificationDocument } from '../../services/signoff.js'
 import { requireAuth } from '../authentication.js'
 import { validate } from '../validate.js'
 
 /**
- * The printable HTML export carries its own stylesheet inline; it gets a CSP of
- * its own that allows exactly that and nothing else (no scripts, no requests).
+ * The printable HTML pages carry their own stylesheet inline; they get a CSP of
+ * their own (SIGNOFF_HTML_CSP) in place of the client's: exactly that
+ * stylesheet, by hash, and nothing else (no scripts, no requests).
  */
-const STANDALONE_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-
 function send(res: Response, rendered: RenderedExport, disposition: 'attachment' | 'inline'): void {
-  if (rendered.contentType.startsWith('text/html')) res.setHeader('Content-Security-Policy', STANDALONE_PAGE_CSP)
+  if (rendered.contentType.startsWith('text/html')) res.setHeader('Content-Security-Policy', SIGNOFF_HTML_CSP)
   res.setHeader('Content-Type', rendered.contentType)
   res.setHeader('Content-Disposition', `${disposition}; filename="${rendered.filename.replace(/[^\w.-]/g, '_')}"`)
   res.setHeader('Cache-Control', 'no-store')
@@ -46,12 +46,8 @@ export function verifyPageRoutes(ctx: ServiceContext): Router {
       send(res, await renderSignoff('html', await verificationDocument(ctx, req.params.fingerprint)), 'inline')
     } catch (error) {
       if ((error as { status?: number }).status !== 404) throw error
-      res.status(404).setHeader('Content-Security-Policy', STANDALONE_PAGE_CSP)
-      res.type('text/html').send(
-        '<!doctype html><html lang="en"><meta charset="utf-8"><title>Not verified</title>' +
-          '<body style="font-family:sans-serif;max-width:40rem;margin:3rem auto"><h1>Not verified</h1>' +
-          '<p>No statement is locked with this fingerprint. Check that you copied the whole fingerprint; the text may also have been unlocked and changed since.</p></body></html>',
-      )
+      res.status(404).setHeader('Content-Security-Policy', SIGNOFF_HTML_CSP)
+      res.type('text/html').send(renderNotVerifiedPage())
     }
   })
   return router
