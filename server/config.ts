@@ -27,6 +27,10 @@ export interface Config {
   signonWindowMs: number
   /** Serve the built client from this folder; null serves the API only. */
   clientDir: string | null
+  /** Automatic backups into <dataDir>/backups/: one at start, then one every this many ms; 0 takes none. */
+  backupIntervalMs: number
+  /** How many complete backups are kept (automatic and `npm run backup` alike). */
+  backupKeep: number
 }
 
 export class ConfigError extends Error {
@@ -90,5 +94,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     signonSubmissions: integer(env, 'SIGNON_MAX_SUBMISSIONS', 20, 1, 100_000),
     signonWindowMs: integer(env, 'SIGNON_WINDOW_MINUTES', 60, 1, 24 * 60) * 60 * 1000,
     clientDir: env.CLIENT_DIR === '' ? null : path.resolve(cwd, env.CLIENT_DIR?.trim() || 'dist/client'),
+    // At most 24 days: Node's timers cannot wait longer than 2^31 ms.
+    backupIntervalMs: integer(env, 'BACKUP_INTERVAL_HOURS', 24, 0, 24 * 24) * 60 * 60 * 1000,
+    backupKeep: integer(env, 'BACKUP_KEEP', 7, 1, 1000),
   }
 }

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.js'
 import { consoleLogger } from './logger.js'
 import { startServer } from './server.js'
+import { takeBackup } from './storage/backup/takeBackup.js'
 import { openFileStorage } from './storage/openStorage.js'
 
 /**
@@ -9,10 +10,25 @@ import { openFileStorage } from './storage/openStorage.js'
  */
 async function main(): Promise<void> {
   const config = loadConfig()
-  const storage = await openFileStorage(config.dataDir, { onWarning: (message) => consoleLogger.warn(message) })
+  const backupsOn = config.backupIntervalMs > 0
+  const storage = await openFileStorage(config.dataDir, {
+    onWarning: (message) => consoleLogger.warn(message),
+    ...(backupsOn && {
+      backupAtStart: {
+        keep: config.backupKeep,
+        onTaken: (backup) => consoleLogger.info(`Backup written to ${backup.path}`),
+        onFailed: (error) => consoleLogger.error('The backup at start failed; starting anyway, the previous backups are kept', error),
+      },
+    }),
+  })
   let server
   try {
-    server = await startServer({ config, storage, logger: consoleLogger })
+    server = await startServer({
+      config,
+      storage,
+      logger: consoleLogger,
+      ...(backupsOn && { backups: { intervalMs: config.backupIntervalMs, take: () => takeBackup(config.dataDir, { keep: config.backupKeep }) } }),
+    })
   } catch (error) {
     await storage.close()
     throw error
@@ -38,7 +54,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const code = (error as { code?: string })?.code
-  const known = error instanceof ConfigError || code === 'DATA_DIR_LOCKED' || code === 'STORAGE_CORRUPT'
+  const known = error instanceof ConfigError || code === 'DATA_DIR_LOCKED' || code === 'STORAGE_CORRUPT' || code === 'RESTORE_INTERRUPTED'
   console.error(known ? `Plenary cannot start: ${(error as Error).message}` : error)
   process.exit(1)
 })

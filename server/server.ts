@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import { textIsOpen } from '../shared/domain/lifecycle.js'
 import type { AddressInfo } from 'node:net'
+import { BackupSchedule } from './backupSchedule.js'
 import { CollabServer } from './collab/collabServer.js'
 import { DocumentRegistry, type RegistryHooks } from './collab/documentRegistry.js'
 import { refuseUpgrade } from './collab/upgradeResponse.js'
@@ -35,12 +36,14 @@ export interface StartOptions {
   storage: Storage
   logger: Logger
   now?: () => Date
+  /** Backups while the server runs (main.ts passes the data directory's); none when absent. */
+  backups?: { intervalMs: number; take: () => Promise<{ path: string }> }
 }
 
 /** Log is folded into one state once it has grown this much since the last compaction. */
 const COMPACT_AFTER_BYTES = 1024 * 1024
 
-export async function startServer({ config, storage, logger, now = () => new Date() }: StartOptions): Promise<RunningServer> {
+export async function startServer({ config, storage, logger, now = () => new Date(), backups }: StartOptions): Promise<RunningServer> {
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`
   const hooks: RegistryHooks = {
     prepare: async (room) => {
@@ -102,16 +105,21 @@ export async function startServer({ config, storage, logger, now = () => new Dat
   })
   const port = (httpServer.address() as AddressInfo).port
   if (!config.publicUrl) publicUrl = `http://localhost:${port}`
+  const backupSchedule = backups ? new BackupSchedule({ ...backups, logger }) : null
+  backupSchedule?.start()
 
   let closing: Promise<void> | null = null
   const close = () =>
     (closing ??= (async () => {
       automaticVersions.stop()
+      const backupStopped = backupSchedule?.stop()
       httpServer.close()
       collab.close()
       try {
         await documents.closeAll()
       } finally {
+        // A backup reads the files storage is about to let go of (and another server may then take).
+        await backupStopped
         await storage.close()
         httpServer.closeAllConnections()
       }

@@ -31,8 +31,27 @@ function toHttpError(error: unknown): HttpError {
   if (bodyParserType === 'encoding.unsupported' || bodyParserType === 'charset.unsupported') {
     return new HttpError('validation_failed', 'Unsupported request encoding')
   }
-  if ((error as { code?: string } | null)?.code === 'STORAGE_UNAVAILABLE') {
-    return new HttpError('storage_unavailable', 'Storage is not available, try again')
-  }
+  const storageFailure = storageFailureOf(error)
+  if (storageFailure === 'full') return new HttpError('storage_full', 'The server\'s disk is full: the change was not saved. Try again once space has been freed')
+  if (storageFailure === 'unavailable') return new HttpError('storage_unavailable', 'Storage is not available, try again')
   return new HttpError('internal_error', 'Something went wrong on the server')
+}
+
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT'])
+const DISK_FAILED = new Set(['EIO', 'EROFS', 'STORAGE_UNAVAILABLE'])
+
+/**
+ * Storage adapters wrap file-system errors (StorageUnavailableError with the
+ * errno error as its cause), and some paths let them through bare: the cause
+ * chain is searched for the errno code either way.
+ */
+function storageFailureOf(error: unknown): 'full' | 'unavailable' | null {
+  let failure: 'full' | 'unavailable' | null = null
+  for (let current = error, depth = 0; current && depth < 5; current = (current as { cause?: unknown }).cause, depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code !== 'string') continue
+    if (DISK_FULL.has(code)) return 'full'
+    if (DISK_FAILED.has(code)) failure = 'unavailable'
+  }
+  return failure
 }

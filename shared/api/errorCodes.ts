@@ -35,6 +35,9 @@ export const ERROR_CODES = {
   payload_too_large: 413,
   rate_limited: 429,
   internal_error: 500,
+  /** A write failed because the disk (or the quota) is full; nothing was changed. */
+  storage_full: 507,
+  /** A write could not reach the disk (an I/O error, a read-only disk, storage closing); try again. */
   storage_unavailable: 503,
 } as const
 

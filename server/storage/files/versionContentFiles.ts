@@ -67,7 +67,8 @@ export function createVersionContentFiles(directory: string): VersionContentStor
   }
 }
 
-function parseVersionContent(file: string, text: string): VersionContent {
+/** Checks the text of a version content file; `file` only names it in the error. Backups check their copies with it too. */
+export function parseVersionContent(file: string, text: string): VersionContent {
   const corrupt = (reason: string, cause?: unknown): StorageCorruptError =>
     new StorageCorruptError(
       file,

@@ -27,7 +27,8 @@ export async function readCollectionFile<T>(path: string): Promise<T[] | null> {
   return parseCollectionFile<T>(path, text)
 }
 
-function parseCollectionFile<T>(path: string, text: string): T[] {
+/** Checks the text of a collection file; `path` only names it in the error. Backups check their copies with it too. */
+export function parseCollectionFile<T>(path: string, text: string): T[] {
   const corrupt = (reason: string, cause?: unknown): StorageCorruptError =>
     new StorageCorruptError(
       path,

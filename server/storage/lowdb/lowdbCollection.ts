@@ -1,4 +1,5 @@
-import { dirname } from 'node:path'
+import { rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { syncDirectory, syncFile } from '../files/fsync.js'
@@ -42,6 +43,8 @@ export async function openLowdbCollection<T extends { id: string }>(path: string
    * which; if even that fails the previous records are the best guess.
    */
   const recoverFromFailedWrite = async (): Promise<void> => {
+    // lowdb's half-written temp file (steno names it `.<file>.tmp`) is never read, but on a full disk its space is wanted back.
+    await rm(join(dirname(path), `.${basename(path)}.tmp`), { force: true }).catch(() => undefined)
     try {
       committed = (await readCollectionFile<T>(path)) ?? committed
     } catch {
