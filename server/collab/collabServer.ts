@@ -5,6 +5,7 @@ import { encodeAccessNotice } from '../../shared/collab/accessNotice.js'
 import { CLOSE_REASONS, CloseCode } from '../../shared/collab/closeCodes.js'
 import { NO_AUDIENCE, statementAccess, type Actor, type StatementAudience } from '../../shared/domain/permissions.js'
 import type { Statement } from '../../shared/domain/statement.js'
+import { isDisabled } from '../../shared/domain/user.js'
 import { readSessionToken } from '../http/sessionCookie.js'
 import type { ServiceContext } from '../services/context.js'
 import { resolveSession, sessionIsLive } from '../services/sessions.js'
@@ -225,7 +226,7 @@ export class CollabServer {
     const user = await storage.users.get(userId)
     for (const connection of this.connections) {
       if (connection.actor.id !== userId) continue
-      if (!user) {
+      if (!user || isDisabled(user)) {
         this.reject(connection, CloseCode.unauthenticated)
         continue
       }

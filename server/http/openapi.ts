@@ -3,6 +3,7 @@ import { loginBody, setupBody } from '../../shared/api/auth.js'
 import { ERROR_CODES } from '../../shared/api/errorCodes.js'
 import { acceptInvitationBody, createInvitationBody } from '../../shared/api/invitations.js'
 import { createOrganizationBody } from '../../shared/api/organizations.js'
+import { updateUserBody } from '../../shared/api/users.js'
 import { createSignonLinkBody, endorseBody, externalSignonBody } from '../../shared/api/endorsements.js'
 import { unlockBody } from '../../shared/api/lifecycle.js'
 import { createStatementBody, updateStatementBody } from '../../shared/api/statements.js'
@@ -29,7 +30,7 @@ const jsonSchema = (schema: z.ZodType) => {
 const ops: Record<string, Record<string, Operation>> = {
   '/api/health': { get: { summary: 'Liveness: { ok: true }', responses: { 200: 'Server is up' } } },
   '/api/auth/login': {
-    post: { summary: 'Sign in; sets the httpOnly session cookie', body: loginBody, responses: { 200: '{ user, organization }', 401: 'invalid_credentials', 429: 'rate_limited' } },
+    post: { summary: 'Sign in; sets the httpOnly session cookie', body: loginBody, responses: { 200: '{ user, organization }', 401: 'invalid_credentials', 403: 'account_disabled', 429: 'rate_limited' } },
   },
   '/api/auth/logout': { post: { summary: 'End the session', responses: { 204: 'Signed out' } } },
   '/api/me': { get: { summary: 'The signed-in user and organisation', auth: true, responses: { 200: '{ user, organization }', 401: 'unauthenticated' } } },
@@ -42,6 +43,14 @@ const ops: Record<string, Record<string, Operation>> = {
     post: { summary: 'Add an organisation (coordinators, admins)', auth: true, body: createOrganizationBody, responses: { 201: 'Organization', 403: 'forbidden', 409: 'organization_name_taken' } },
   },
   '/api/users': { get: { summary: 'All people (coordinators, admins): { users }', auth: true, responses: { 200: '{ users: User[] }', 403: 'forbidden' } } },
+  '/api/users/{id}': {
+    patch: {
+      summary: 'Change role, canSign or disabled (admins; coordinators for non-admins, never to admin). Disabling ends the sessions; live sockets re-authorise',
+      auth: true,
+      body: updateUserBody,
+      responses: { 200: 'User', 403: 'forbidden', 404: 'not_found', 409: 'last_admin' },
+    },
+  },
   '/api/invitations': {
     get: { summary: 'Invitations (coordinators, admins): { invitations }', auth: true, responses: { 200: '{ invitations: Invitation[] }', 403: 'forbidden' } },
     post: { summary: 'Invite a person; only admins invite admins', auth: true, body: createInvitationBody, responses: { 201: '{ token, url, expiresAt }', 403: 'forbidden', 409: 'email_taken' } },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { MeDto } from '../../shared/api/dto.js'
-import type { Role } from '../../shared/domain/user.js'
+import { isDisabled, type Role } from '../../shared/domain/user.js'
 import { HttpError } from '../http/httpError.js'
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../security/password.js'
 import { StorageConflictError, type StoredUser } from '../storage/ports.js'
@@ -12,6 +12,8 @@ export async function authenticate(ctx: ServiceContext, email: string, password:
   // Verify against a decoy when the account does not exist, so response time does not reveal which e-mails are registered.
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyPasswordHash()))
   if (!user || !valid) throw new HttpError('invalid_credentials', 'Wrong e-mail or password')
+  // Only after the password matched: a wrong guess learns nothing about the account.
+  if (isDisabled(user)) throw new HttpError('account_disabled', 'This account has been disabled; ask a coordinator')
   return user
 }
 
@@ -40,6 +42,7 @@ export async function createUser(ctx: ServiceContext, input: NewUser): Promise<S
       organizationId: input.organizationId,
       role: input.role,
       canSign: input.canSign,
+      disabled: false,
       passwordHash,
       createdAt: ctx.now().toISOString(),
     })

@@ -1,3 +1,4 @@
+import { isDisabled } from '../../shared/domain/user.js'
 import { hashToken, newToken } from '../security/tokens.js'
 import type { StoredSession, StoredUser } from '../storage/ports.js'
 import type { ServiceContext } from './context.js'
@@ -31,6 +32,8 @@ export async function resolveSession(ctx: ServiceContext, token: string | undefi
   }
   const user = await ctx.storage.users.get(session.userId)
   if (!user) return null
+  // Disabling deletes the sessions too; this covers a session created in the same instant.
+  if (isDisabled(user)) return null
   return { session, user }
 }
 

@@ -37,6 +37,7 @@ export function makeUser(overrides: Partial<StoredUser> = {}): StoredUser {
     organizationId: randomUUID(),
     role: 'member',
     canSign: false,
+    disabled: false,
     createdAt: CREATED_AT,
     passwordHash: `scrypt$${id}`,
     ...overrides,

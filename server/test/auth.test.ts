@@ -223,3 +223,109 @@ describe('invitations by role', () => {
     }
   })
 })
+
+describe('account management', () => {
+  let server: TestServer
+  let alliance: Alliance
+  beforeAll(async () => {
+    server = await startTestServer()
+    alliance = await seedAlliance(server)
+  })
+  afterAll(() => server.stop({ removeData: true }))
+
+  const idOf = async (client: ApiClient): Promise<string> => (await client.get('/api/me')).body.user.id
+
+  it('disables an account: its sessions end, sign-in is refused with account_disabled, enabling lets it back in', async () => {
+    const person = await invitePerson(server, alliance.admin, 'leaving@drafting.test', alliance.drafting.id)
+    const second = await server.client().login('leaving@drafting.test', PASSWORD)
+    const id = await idOf(person)
+    const disabled = await alliance.coordinator.patch(`/api/users/${id}`, { disabled: true })
+    expect(disabled.status).toBe(200)
+    expect(disabled.body).toMatchObject({ id, disabled: true })
+    expect(disabled.text).not.toContain('passwordHash')
+    expect((await person.get('/api/me')).status).toBe(401)
+    expect((await second.get('/api/me')).status).toBe(401)
+    const refused = await server.client().post('/api/auth/login', { email: 'leaving@drafting.test', password: PASSWORD })
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'account_disabled'])
+    // A wrong password still gets the ordinary answer: the disabled state is not revealed to a guesser.
+    const guess = await server.client().post('/api/auth/login', { email: 'leaving@drafting.test', password: 'wrong-password-1' })
+    expect([guess.status, guess.body.error.code]).toEqual([401, 'invalid_credentials'])
+    const listed = (await alliance.admin.get('/api/users')).body.users.find((u: { id: string }) => u.id === id)
+    expect(listed.disabled).toBe(true)
+
+    expect((await alliance.coordinator.patch(`/api/users/${id}`, { disabled: false })).body.disabled).toBe(false)
+    expect((await server.client().post('/api/auth/login', { email: 'leaving@drafting.test', password: PASSWORD })).status).toBe(200)
+  })
+
+  it('changes role and signing right; the person sees the new role at once', async () => {
+    const person = await invitePerson(server, alliance.admin, 'promoted@drafting.test', alliance.drafting.id)
+    const id = await idOf(person)
+    expect((await person.get('/api/users')).status).toBe(403)
+    const res = await alliance.coordinator.patch(`/api/users/${id}`, { role: 'coordinator', canSign: true })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ role: 'coordinator', canSign: true, disabled: false })
+    expect((await person.get('/api/me')).body.user.role).toBe('coordinator')
+    expect((await person.get('/api/users')).status).toBe(200)
+  })
+
+  it('lets coordinators manage members and coordinators but never touch or make an admin', async () => {
+    const target = await invitePerson(server, alliance.admin, 'target@drafting.test', alliance.drafting.id)
+    const targetId = await idOf(target)
+    const adminId = await idOf(alliance.admin)
+    const escalate = await alliance.coordinator.patch(`/api/users/${targetId}`, { role: 'admin' })
+    expect([escalate.status, escalate.body.error.code]).toEqual([403, 'forbidden'])
+    expect((await alliance.coordinator.patch(`/api/users/${await idOf(alliance.coordinator)}`, { role: 'admin' })).status).toBe(403)
+    expect((await alliance.coordinator.patch(`/api/users/${adminId}`, { disabled: true })).status).toBe(403)
+    expect((await alliance.coordinator.patch(`/api/users/${adminId}`, { canSign: false })).status).toBe(403)
+    expect((await alliance.drafter.patch(`/api/users/${targetId}`, { canSign: true })).status).toBe(403)
+    expect((await alliance.drafter.patch(`/api/users/${await idOf(alliance.drafter)}`, { role: 'coordinator' })).status).toBe(403)
+    expect((await alliance.coordinator.patch('/api/users/nobody', { canSign: true })).status).toBe(404)
+    // Nothing changed for the admin.
+    expect((await alliance.admin.get('/api/me')).body.user).toMatchObject({ role: 'admin', disabled: false })
+  })
+
+  it('refuses to disable or demote the last enabled admin with 409 last_admin', async () => {
+    const adminId = await idOf(alliance.admin)
+    for (const change of [{ disabled: true }, { role: 'coordinator' }, { role: 'member', canSign: false }]) {
+      const res = await alliance.admin.patch(`/api/users/${adminId}`, change)
+      expect([res.status, res.body.error.code], JSON.stringify(change)).toEqual([409, 'last_admin'])
+    }
+    expect((await alliance.admin.get('/api/me')).body.user).toMatchObject({ role: 'admin', disabled: false })
+
+    // With a second admin, the first may step down.
+    const deputy = await invitePerson(server, alliance.admin, 'deputy@alliance.test', alliance.drafting.id, 'admin')
+    const stepDown = await alliance.admin.patch(`/api/users/${adminId}`, { role: 'coordinator' })
+    expect(stepDown.status).toBe(200)
+    // And now the deputy is the last one.
+    const last = await deputy.patch(`/api/users/${await idOf(deputy)}`, { disabled: true })
+    expect([last.status, last.body.error.code]).toEqual([409, 'last_admin'])
+    expect((await deputy.patch(`/api/users/${adminId}`, { role: 'admin' })).status).toBe(200)
+  })
+
+  it('lets only one of two admins who demote each other at the same moment succeed', async () => {
+    const local = await startTestServer()
+    try {
+      const first = await local.admin()
+      const me = (await first.get('/api/me')).body
+      const second = await invitePerson(local, first, 'second-admin@alliance.test', me.organization.id, 'admin')
+      const [a, b] = await Promise.all([
+        first.patch(`/api/users/${await idOf(second)}`, { role: 'member' }),
+        second.patch(`/api/users/${me.user.id}`, { role: 'member' }),
+      ])
+      // Whichever ran first demoted the other, who is then no admin: 403. Never both.
+      expect([a.status, b.status].sort()).toEqual([200, 403])
+      const admins = (await (a.status === 200 ? first : second).get('/api/users')).body.users.filter((u: { role: string }) => u.role === 'admin')
+      expect(admins).toHaveLength(1)
+    } finally {
+      await local.stop({ removeData: true })
+    }
+  })
+
+  it('answers bad bodies with validation_failed', async () => {
+    const id = await idOf(alliance.drafter)
+    for (const body of [{}, { role: 'owner' }, { disabled: 'yes' }, { disable: true }, { canSign: true, email: 'x@y.test' }]) {
+      const res = await alliance.admin.patch(`/api/users/${id}`, body)
+      expect([res.status, res.body.error.code], JSON.stringify(body)).toEqual([400, 'validation_failed'])
+    }
+  })
+})

@@ -166,7 +166,7 @@ describe('sign-on', () => {
       const organization = await createOrganization(alliance.admin, `Burst Org ${i}`)
       const user = await server.ctx.storage.users.create({
         id: `burst-user-${i}`, email: `burst${i}@burst.test`, name: `Burst ${i}`, organizationId: organization.id,
-        role: 'member', canSign: true, passwordHash, createdAt: new Date().toISOString(),
+        role: 'member', canSign: true, disabled: false, passwordHash, createdAt: new Date().toISOString(),
       })
       const { token } = await startSession(server.ctx, user.id)
       const client = new ApiClient(server.url, server.publicUrl)

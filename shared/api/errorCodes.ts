@@ -7,6 +7,8 @@ export const ERROR_CODES = {
   invalid_json: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  /** The password was right but a coordinator or admin has disabled the account. */
+  account_disabled: 403,
   forbidden: 403,
   origin_mismatch: 403,
   not_found: 404,
@@ -15,6 +17,8 @@ export const ERROR_CODES = {
   signon_link_invalid: 404,
   email_taken: 409,
   organization_name_taken: 409,
+  /** The change would leave no enabled admin. */
+  last_admin: 409,
   working_group_name_taken: 409,
   /** The text is locked (or closed): content cannot change. */
   statement_locked: 409,

@@ -1,6 +1,6 @@
 import { textIsOpen } from './lifecycle.js'
 import type { Statement } from './statement.js'
-import type { Role, User } from './user.js'
+import { isDisabled, type Role, type User } from './user.js'
 import type { WorkingGroup } from './workingGroup.js'
 
 /** The part of a user that permission decisions read. */
@@ -128,4 +128,36 @@ export function canManageMeetings(actor: Actor): boolean {
 /** Create working groups and change their members and chairs: alliance staff. Every member reads them. */
 export function canManageWorkingGroups(actor: Actor): boolean {
   return isStaff(actor)
+}
+
+/** What `PATCH /api/users/:id` may change about an account. */
+export interface AccountChange {
+  role?: Role
+  canSign?: boolean
+  disabled?: boolean
+}
+
+/**
+ * Account management mirrors `canInvite`: admins change anyone; coordinators change
+ * members and coordinators but never an admin's account nor make anyone an admin,
+ * so a coordinator cannot escalate (or lock out) the people above them.
+ */
+export function canChangeAccount(actor: Actor, target: Pick<User, 'role'>, change: AccountChange): boolean {
+  if (actor.role === 'admin') return true
+  if (actor.role !== 'coordinator') return false
+  return target.role !== 'admin' && change.role !== 'admin'
+}
+
+/**
+ * Whether applying `change` to `targetId` would leave no enabled admin: nobody could
+ * then manage admins or undo the change. Counted over every account, so it holds
+ * whoever asks (in practice only an admin can reach another admin's account).
+ */
+export function removesLastAdmin(users: readonly Pick<User, 'id' | 'role' | 'disabled'>[], targetId: string, change: AccountChange): boolean {
+  const activeAdmin = (user: Pick<User, 'role' | 'disabled'>) => user.role === 'admin' && !isDisabled(user)
+  const before = users.filter(activeAdmin).length
+  const changed = (user: Pick<User, 'id' | 'role' | 'disabled'>) =>
+    user.id === targetId ? { role: change.role ?? user.role, disabled: change.disabled ?? user.disabled } : user
+  const after = users.map(changed).filter(activeAdmin).length
+  return before > 0 && after === 0
 }

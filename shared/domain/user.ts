@@ -10,5 +10,15 @@ export interface User {
   role: Role
   /** May endorse statements on behalf of their organisation. */
   canSign: boolean
+  /**
+   * Access revoked by a coordinator or admin: no sign-in, no session, no socket.
+   * Records written before accounts could be disabled lack the field; `isDisabled` reads them as enabled.
+   */
+  disabled: boolean
   createdAt: string
+}
+
+/** Whether the account is switched off; tolerant of records stored before the field existed. */
+export function isDisabled(user: Pick<User, 'disabled'>): boolean {
+  return user.disabled === true
 }
