@@ -10,14 +10,18 @@ import { apiNotFound, errorHandler } from './errorHandler.js'
 import { openApiDocument } from './openapi.js'
 import { originCheck } from './originCheck.js'
 import { authRoutes } from './routes/auth.js'
+import { dashboardRoutes } from './routes/dashboard.js'
 import { endorsementRoutes } from './routes/endorsements.js'
+import { forumRoutes } from './routes/forums.js'
 import { invitationRoutes } from './routes/invitations.js'
 import { lifecycleRoutes } from './routes/lifecycle.js'
+import { meetingRoutes } from './routes/meetings.js'
 import { organizationRoutes } from './routes/organizations.js'
 import { publicSignonRoutes } from './routes/publicSignon.js'
 import { signoffRoutes, verifyPageRoutes } from './routes/signoff.js'
 import { statementRoutes } from './routes/statements.js'
 import { versionRoutes } from './routes/versions.js'
+import { workingGroupRoutes } from './routes/workingGroups.js'
 import type { CookiePolicy } from './sessionCookie.js'
 
 export interface AppDependencies {
@@ -85,11 +89,13 @@ export function createApp(deps: AppDependencies): Express {
   api.use(endorsementRoutes(ctx))
   api.use(publicSignonRoutes(ctx, deps.signon))
   api.use(signoffRoutes(ctx))
+  api.use(forumRoutes(ctx))
+  api.use(meetingRoutes(ctx))
+  api.use(workingGroupRoutes(ctx))
+  api.use(dashboardRoutes(ctx))
   api.use(apiNotFound)
   api.use(errorHandler(ctx.logger))
   app.use('/api', api)
-  // `//api/…` misses the mount above; answer it as a wrong API path, not with the client page (server/test/accessMatrix.test.ts).
-  app.use(/^\/{2,}api(?=\/|$)/i, apiNotFound)
   app.use(verifyPageRoutes(ctx))
   app.use(errorHandler(ctx.logger))
 

@@ -1,13 +1,16 @@
 import { z } from 'zod'
 import { loginBody, setupBody } from '../../shared/api/auth.js'
 import { ERROR_CODES } from '../../shared/api/errorCodes.js'
+import { createForumBody, updateForumBody } from '../../shared/api/forums.js'
 import { acceptInvitationBody, createInvitationBody } from '../../shared/api/invitations.js'
+import { createAgendaItemBody, createMeetingBody, updateMeetingBody } from '../../shared/api/meetings.js'
 import { createOrganizationBody } from '../../shared/api/organizations.js'
 import { updateUserBody } from '../../shared/api/users.js'
 import { createSignonLinkBody, endorseBody, externalSignonBody } from '../../shared/api/endorsements.js'
 import { unlockBody } from '../../shared/api/lifecycle.js'
 import { createStatementBody, updateStatementBody } from '../../shared/api/statements.js'
 import { createVersionBody } from '../../shared/api/versions.js'
+import { createWorkingGroupBody, updateWorkingGroupBody } from '../../shared/api/workingGroups.js'
 import { CLOSE_REASONS } from '../../shared/collab/closeCodes.js'
 
 /**
@@ -29,7 +32,6 @@ const jsonSchema = (schema: z.ZodType) => {
 
 const ops: Record<string, Record<string, Operation>> = {
   '/api/health': { get: { summary: 'Liveness: { ok: true }', responses: { 200: 'Server is up' } } },
-  '/api/openapi.json': { get: { summary: 'This document', responses: { 200: 'OpenAPI 3.1' } } },
   '/api/auth/login': {
     post: { summary: 'Sign in; sets the httpOnly session cookie', body: loginBody, responses: { 200: '{ user, organization }', 401: 'invalid_credentials', 403: 'account_disabled', 429: 'rate_limited' } },
   },
@@ -60,14 +62,69 @@ const ops: Record<string, Record<string, Operation>> = {
   '/api/invitations/{token}/accept': {
     post: { summary: 'Accept: set name and password, signed in', body: acceptInvitationBody, responses: { 201: '{ user, organization }', 404: 'invitation_invalid', 409: 'email_taken' } },
   },
+  '/api/forums': {
+    get: { summary: 'The forums (UN bodies and processes) with their presets: { forums }', auth: true, responses: { 200: '{ forums: Forum[] }' } },
+    post: { summary: 'Add a forum (coordinators, admins); presets default to three minutes and commission word limits', auth: true, body: createForumBody, responses: { 201: 'Forum', 403: 'forbidden' } },
+  },
+  '/api/forums/{id}': {
+    patch: { summary: 'Change a forum or its presets (coordinators, admins); existing statements keep their limits', auth: true, body: updateForumBody, responses: { 200: 'Forum', 403: 'forbidden', 404: 'not_found' } },
+  },
+  '/api/meetings': {
+    get: {
+      summary: 'Meetings, soonest first: { meetings }',
+      auth: true,
+      query: {
+        forumId: { schema: { type: 'string' }, description: 'Only this forum\'s meetings' },
+        upcoming: { schema: { enum: ['true', 'false'] }, description: 'true: only meetings whose end date is today or later' },
+      },
+      responses: { 200: '{ meetings: Meeting[] }' },
+    },
+    post: { summary: 'Add a meeting of a forum (coordinators, admins)', auth: true, body: createMeetingBody, responses: { 201: 'Meeting', 400: 'validation_failed (dates, unknown forumId)', 403: 'forbidden' } },
+  },
+  '/api/meetings/{id}': {
+    get: { summary: 'One meeting', auth: true, responses: { 200: 'Meeting', 404: 'not_found' } },
+    patch: { summary: 'Change a meeting (coordinators, admins); statements keep their deadlines', auth: true, body: updateMeetingBody, responses: { 200: 'Meeting', 400: 'validation_failed', 403: 'forbidden', 404: 'not_found' } },
+  },
+  '/api/meetings/{id}/agenda-items': {
+    get: { summary: 'The meeting\'s agenda in the order items were added: { agendaItems }', auth: true, responses: { 200: '{ agendaItems: AgendaItem[] }', 404: 'not_found' } },
+    post: { summary: 'Add an agenda item (coordinators, admins)', auth: true, body: createAgendaItemBody, responses: { 201: 'AgendaItem', 403: 'forbidden', 404: 'not_found' } },
+  },
+  '/api/working-groups': {
+    get: { summary: 'Working groups with member organisations and chairs: { workingGroups }', auth: true, responses: { 200: '{ workingGroups: WorkingGroup[] }' } },
+    post: { summary: 'Create a working group (coordinators, admins)', auth: true, body: createWorkingGroupBody, responses: { 201: 'WorkingGroup', 400: 'validation_failed (unknown organisation or user)', 403: 'forbidden', 409: 'working_group_name_taken' } },
+  },
+  '/api/working-groups/{id}': {
+    patch: {
+      summary: 'Change name, description, members or chairs (coordinators, admins); live sockets of the group\'s statements re-authorise',
+      auth: true,
+      body: updateWorkingGroupBody,
+      responses: { 200: 'WorkingGroup', 400: 'validation_failed', 403: 'forbidden', 404: 'not_found', 409: 'working_group_name_taken' },
+    },
+  },
+  '/api/dashboard': {
+    get: {
+      summary: 'The home page: upcoming meetings with the caller\'s statements (status, deadline, limit reading, endorsement count), other open statements, and what needs the caller\'s action',
+      auth: true,
+      responses: { 200: 'DashboardDto (shared/api/dashboard.ts)' },
+    },
+  },
   '/api/statements': {
     get: {
       summary: 'Statements the user may see, newest change first: { statements }',
       auth: true,
-      query: { q: { schema: { type: 'string' }, description: 'Search in title and forum' } },
+      query: {
+        q: { schema: { type: 'string' }, description: 'Search in title and forum' },
+        meetingId: { schema: { type: 'string' }, description: 'Only statements for this meeting' },
+        workingGroupId: { schema: { type: 'string' }, description: 'Only statements of this working group' },
+      },
       responses: { 200: '{ statements: Statement[] }' },
     },
-    post: { summary: 'Open a statement (coordinators, admins)', auth: true, body: createStatementBody, responses: { 201: 'Statement', 403: 'forbidden' } },
+    post: {
+      summary: 'Open a statement (coordinators, admins). With meetingId, limits and deadline the body leaves out come from the forum\'s presets',
+      auth: true,
+      body: createStatementBody,
+      responses: { 201: 'Statement', 400: 'validation_failed (unknown meeting, agenda item of another meeting, working group, organisation)', 403: 'forbidden' },
+    },
   },
   '/api/statements/{id}': {
     get: { summary: 'One statement, with the caller’s access (read|edit)', auth: true, responses: { 200: 'Statement', 404: 'not_found (also when invisible)' } },

@@ -4,10 +4,11 @@ import { newToken, tokensEqual } from '../security/tokens.js'
 import type { StoredUser } from '../storage/ports.js'
 import { createUser } from './accounts.js'
 import type { ServiceContext } from './context.js'
+import { seedForums } from './forums.js'
 import { insertOrganization } from './organizations.js'
 
 /**
- * First start. With ADMIN_EMAIL and ADMIN_PASSWORD the administrator is created
+ * First start (and every start, for the forum catalogue). With ADMIN_EMAIL and ADMIN_PASSWORD the administrator is created
  * at once; otherwise a one-time setup link (kept in memory only, printed to the
  * console of whoever started the server) lets the first person create it.
  */
@@ -17,8 +18,13 @@ export class FirstRunSetup {
 
   constructor(private readonly ctx: ServiceContext, private readonly defaultOrganization: string) {}
 
-  /** Returns the setup link's token when one is needed, null when an account exists. */
+  /**
+   * Adds the catalogue forums that are missing (all of them on a first start, later only
+   * those a new release added). Returns the setup link's token when one is needed, null when an account exists.
+   */
   async prepare(admin: { email: string; password: string; organization: string } | null): Promise<string | null> {
+    const seeded = await seedForums(this.ctx)
+    if (seeded.length > 0) this.ctx.logger.info(`Added ${seeded.length} forum(s) from the catalogue: ${seeded.join(', ')}`)
     if ((await this.ctx.storage.users.count()) > 0) return null
     if (admin) {
       await this.createAdministrator({ email: admin.email, name: 'Administrator', password: admin.password, organizationName: admin.organization })
