@@ -1,3 +1,5 @@
+// Before any module that defines a zod schema: see the file.
+import './app/zodConfig.js'
 // The shared styles first: feature stylesheets, imported by the components below, come later in the cascade and may refine them.
 import './styles/base.css'
 import './styles/layout.css'
