@@ -96,6 +96,8 @@ export function createApp(deps: AppDependencies): Express {
   api.use(apiNotFound)
   api.use(errorHandler(ctx.logger))
   app.use('/api', api)
+  // `//api/…` misses the mount above; answer it as a wrong API path, not with the client page (server/test/accessMatrix.test.ts).
+  app.use(/^\/{2,}api(?=\/|$)/i, apiNotFound)
   app.use(verifyPageRoutes(ctx))
   app.use(errorHandler(ctx.logger))
 

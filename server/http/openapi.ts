@@ -32,6 +32,7 @@ const jsonSchema = (schema: z.ZodType) => {
 
 const ops: Record<string, Record<string, Operation>> = {
   '/api/health': { get: { summary: 'Liveness: { ok: true }', responses: { 200: 'Server is up' } } },
+  '/api/openapi.json': { get: { summary: 'This document', responses: { 200: 'OpenAPI 3.1' } } },
   '/api/auth/login': {
     post: { summary: 'Sign in; sets the httpOnly session cookie', body: loginBody, responses: { 200: '{ user, organization }', 401: 'invalid_credentials', 403: 'account_disabled', 429: 'rate_limited' } },
   },
