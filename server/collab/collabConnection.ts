@@ -12,6 +12,11 @@ export class CollabConnection implements RoomPeer {
   alive = true
   /** Document updates this socket may still send; refilled from timestamps, no timer. */
   readonly updateBudget: TokenBucket
+  /**
+   * Where the client is in the sync handshake. Between its sync step 1 and its step 2 a provider's
+   * updates may build on edits the server lost in a crash; its step 2 brings them.
+   */
+  handshake: 'notStarted' | 'awaitingStep2' | 'done' = 'notStarted'
 
   constructor(
     readonly ws: WebSocket,

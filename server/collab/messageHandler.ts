@@ -16,13 +16,21 @@ export function handleClientMessage(room: DocumentRoom, connection: CollabConnec
   const message = decodeClientMessage(frame)
   switch (message.kind) {
     case 'syncStep1':
+      if (connection.handshake === 'notStarted') connection.handshake = 'awaitingStep2'
       connection.send(guard(() => encodeSyncStep2(room.doc, message.stateVector)))
       return
     case 'syncStep2':
     case 'update':
       // Charged before the access check: a read-only flood costs decoding time too.
       if (!connection.updateBudget.take()) throw new LimitExceeded(CloseCode.rateLimited, 'too many document updates')
+      if (message.kind === 'syncStep2') connection.handshake = 'done'
       if (connection.access !== 'edit' || !room.textOpen) return
+      // A provider sends what it types as soon as the socket opens, and answers the server's sync step 1
+      // with everything the server lacks, including those edits. After a server crash they also build on
+      // edits the server lost, which only that step 2 brings: tried alone they would be refused and the
+      // client with them. So they wait for the step 2 that carries them. Found by the crash loop
+      // (server/test/crashLoop.test.ts): every typist reconnecting after a kill -9 was closed with 4400.
+      if (message.kind === 'update' && connection.handshake === 'awaitingStep2') return
       assertDecodableUpdate(message.update)
       guard(() => room.applyClientUpdate(message.update, connection))
       return
