@@ -35,6 +35,9 @@ interface Fixture {
   bystanderId: string
   adminId: string
   draftingOrganizationId: string
+  /** A CCPCJ meeting and a working group, for the issue 7 routes. */
+  meetingId: string
+  workingGroupId: string
   unique: () => string
   /** A second session of the caller's person, for calls that end the session they ride on. */
   freshSession: (who: Caller) => Promise<ApiClient>
@@ -170,6 +173,32 @@ const ROWS: Row[] = [
     expect: everyone(404),
   },
   { route: 'GET /api/public/verify/{fingerprint}', call: (c) => c.get(`/api/public/verify/${'0'.repeat(64)}`), expect: everyone(404) },
+  // Issue 7: staff create and change, every member reads. Each PATCH sets a value the record already has.
+  { route: 'GET /api/forums', call: (c) => c.get('/api/forums'), expect: '401 401 200 200 200 200 200' },
+  { route: 'POST /api/forums', call: (c, f) => c.post('/api/forums', { name: `Forum ${f.unique()}`, shortName: 'F' }), expect: '401 401 403 403 403 201 201' },
+  { route: 'PATCH /api/forums/{id}', call: (c) => c.patch('/api/forums/unga', { shortName: 'UNGA' }), expect: '401 401 403 403 403 200 200' },
+  { route: 'PATCH /api/forums/{id}', note: 'missing', call: (c) => c.patch('/api/forums/nope', { shortName: 'X' }), expect: '401 401 403 403 403 404 404' },
+  { route: 'GET /api/meetings', call: (c) => c.get('/api/meetings?upcoming=true'), expect: '401 401 200 200 200 200 200' },
+  {
+    route: 'POST /api/meetings',
+    call: (c, f) => c.post('/api/meetings', { forumId: 'ccpcj', name: `Session ${f.unique()}`, startDate: '2026-05-18', endDate: '2026-05-22', venue: 'Vienna' }),
+    expect: '401 401 403 403 403 201 201',
+  },
+  { route: 'GET /api/meetings/{id}', call: (c, f) => c.get(`/api/meetings/${f.meetingId}`), expect: '401 401 200 200 200 200 200' },
+  { route: 'GET /api/meetings/{id}', note: 'missing', call: (c) => c.get('/api/meetings/nope'), expect: '401 401 404 404 404 404 404' },
+  { route: 'PATCH /api/meetings/{id}', call: (c, f) => c.patch(`/api/meetings/${f.meetingId}`, { venue: 'Vienna' }), expect: '401 401 403 403 403 200 200' },
+  { route: 'PATCH /api/meetings/{id}', note: 'missing', call: (c) => c.patch('/api/meetings/nope', { venue: 'Vienna' }), expect: '401 401 403 403 403 404 404' },
+  { route: 'GET /api/meetings/{id}/agenda-items', call: (c, f) => c.get(`/api/meetings/${f.meetingId}/agenda-items`), expect: '401 401 200 200 200 200 200' },
+  {
+    route: 'POST /api/meetings/{id}/agenda-items',
+    call: (c, f) => c.post(`/api/meetings/${f.meetingId}/agenda-items`, { number: f.unique(), title: 'Item' }),
+    expect: '401 401 403 403 403 201 201',
+  },
+  { route: 'GET /api/working-groups', call: (c) => c.get('/api/working-groups'), expect: '401 401 200 200 200 200 200' },
+  { route: 'POST /api/working-groups', call: (c, f) => c.post('/api/working-groups', { name: `Group ${f.unique()}` }), expect: '401 401 403 403 403 201 201' },
+  { route: 'PATCH /api/working-groups/{id}', call: (c, f) => c.patch(`/api/working-groups/${f.workingGroupId}`, { description: 'Cybercrime' }), expect: '401 401 403 403 403 200 200' },
+  { route: 'PATCH /api/working-groups/{id}', note: 'missing', call: (c) => c.patch('/api/working-groups/nope', { description: 'x' }), expect: '401 401 403 403 403 404 404' },
+  { route: 'GET /api/dashboard', call: (c) => c.get('/api/dashboard'), expect: '401 401 200 200 200 200 200' },
 ]
 
 function parseCells(cells: Cells): Record<Caller, number | null> {
@@ -224,6 +253,8 @@ describe('access matrix', () => {
       bystanderId,
       adminId: (await callers.admin.get('/api/me')).body.user.id,
       draftingOrganizationId: alliance.drafting.id,
+      meetingId: (await coordinator.post('/api/meetings', { forumId: 'ccpcj', name: 'CCPCJ 35', startDate: '2026-05-18', endDate: '2026-05-22', venue: 'Vienna' })).body.id,
+      workingGroupId: (await coordinator.post('/api/working-groups', { name: 'Cybercrime', description: 'Cybercrime' })).body.id,
       unique: () => `${(counter += 1)}`,
       async freshSession(who) {
         if (who === 'anonymous' || who === 'expired') return who === 'expired' ? cloneCookie(server, expired) : server.client()
