@@ -85,8 +85,9 @@ export class CollabServer {
 
   private async authoriseAndUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     if (this.closing) return refuseUpgrade(socket, 503, 'storage_unavailable', 'The server is shutting down')
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    const match = COLLAB_PATH.exec(url.pathname)
+    // The path as sent, not `new URL(...).pathname`, which would resolve `.` and `..`
+    // segments: the room is exactly one segment, whatever a proxy in front makes of the rest.
+    const match = COLLAB_PATH.exec((req.url ?? '/').split('?')[0] as string)
     if (!match) return refuseUpgrade(socket, 404, 'not_found', 'No such statement')
     const statementId = match[1] as string
     const { ctx } = this.options
