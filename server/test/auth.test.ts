@@ -61,6 +61,38 @@ describe('sign-in and sessions', () => {
     expect((await noOrigin.get('/api/me')).status).toBe(200)
   })
 
+  it('rejects cross-origin form posts of every simple content type, and they change nothing', async () => {
+    // What a hostile page can send without a CORS preflight: a form (urlencoded or multipart) or text/plain.
+    const boundary = '----plenary-test-boundary'
+    const bodies: [string, string][] = [
+      ['application/x-www-form-urlencoded', 'title=CSRF+statement&visibility=members'],
+      ['multipart/form-data; boundary=' + boundary, `--${boundary}\r\ncontent-disposition: form-data; name="title"\r\n\r\nCSRF statement\r\n--${boundary}--\r\n`],
+      ['text/plain', '{"title":"CSRF statement","visibility":"members"}'],
+    ]
+    const victim = await server.client().login('coordinator@alliance.test', PASSWORD)
+    const victimId = (await victim.get('/api/me')).body.user.id
+    for (const origin of ['https://evil.example', 'null', null]) {
+      for (const [contentType, body] of bodies) {
+        const forged = new ApiClient(server.url, origin)
+        forged.cookie = victim.cookie
+        const what = `${contentType.split(';')[0]} from ${origin ?? 'no Origin'}`
+        for (const [method, path] of [['POST', '/api/statements'], ['POST', '/api/auth/logout'], ['POST', '/api/organizations'], ['PATCH', `/api/users/${victimId}`]] as const) {
+          const res = await forged.request(method, path, body, { 'content-type': contentType })
+          expect([res.status, res.body?.error?.code], `${method} ${path}, ${what}`).toEqual([403, 'origin_mismatch'])
+        }
+      }
+    }
+    // The session survived every forged logout, and no forged statement exists.
+    expect((await victim.get('/api/me')).status).toBe(200)
+    const titles = ((await victim.get('/api/statements')).body.statements as { title: string }[]).map((s) => s.title)
+    expect(titles).not.toContain('CSRF statement')
+    // Without the cookie a foreign Origin is still refused (a login CSRF would sign the victim into the attacker's account).
+    const loginCsrf = await new ApiClient(server.url, 'https://evil.example').request('POST', '/api/auth/login', `email=${encodeURIComponent(ADMIN.email)}&password=x`, {
+      'content-type': 'application/x-www-form-urlencoded',
+    })
+    expect([loginCsrf.status, loginCsrf.body.error.code]).toEqual([403, 'origin_mismatch'])
+  })
+
   it('lets a script sign in without an Origin header', async () => {
     const script = new ApiClient(server.url, null)
     expect((await script.post('/api/auth/login', { email: ADMIN.email, password: ADMIN.password })).status).toBe(200)
