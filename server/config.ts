@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import path from 'node:path'
 import { LIMITS } from '../shared/limits.js'
 import { DEFAULT_COLLAB_LIMITS, type CollabLimits } from './collab/collabLimits.js'
@@ -12,8 +13,13 @@ export interface Config {
   admin: { email: string; password: string; organization: string } | null
   adminOrganization: string
   maxMessageBytes: number
-  /** Per-connection awareness caps and document update rate of the collaboration relay. */
+  /** Per-connection awareness caps and message rates of the collaboration relay, and its upgrade rates. */
   collabLimits: CollabLimits
+  /**
+   * Express's `trust proxy`: which hops may name the client in X-Forwarded-For.
+   * The login, sign-on and WebSocket upgrade limits key on the address it yields.
+   */
+  trustProxy: boolean | number | string
   sessionTtlMs: number
   /** Saves of a document wait for this much quiet... */
   saveDebounceMs: number
@@ -59,6 +65,24 @@ function publicUrl(raw: string | undefined): string | undefined {
   return url.origin
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+/** TRUST_PROXY as Express reads it: true, false, a hop count, or comma-separated addresses, subnets and names. */
+function trustProxy(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim() ?? ''
+  if (value === '' || value === 'false') return false
+  if (value === 'true') return true
+  if (/^\d+$/.test(value)) return Number(value)
+  for (const entry of value.split(',').map((part) => part.trim())) {
+    const [address = '', mask, ...rest] = entry.split('/')
+    const valid = PROXY_NAMES.has(entry) || (rest.length === 0 && isIP(address) !== 0 && (mask === undefined || /^\d{1,3}$/.test(mask) || isIP(mask) !== 0))
+    if (!valid) {
+      throw new ConfigError(`TRUST_PROXY must be true, false, a number of hops, or addresses such as "loopback, 10.0.0.0/8"; "${entry}" is none of these`)
+    }
+  }
+  return value
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const port = integer(env, 'PORT', 3000, 0, 65535)
   const adminOrganization = env.ADMIN_ORG?.trim() || 'Alliance Secretariat'
@@ -85,7 +109,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxAwarenessStateBytes: integer(env, 'MAX_AWARENESS_STATE_BYTES', DEFAULT_COLLAB_LIMITS.maxAwarenessStateBytes, 64, 1024 * 1024),
       updateBurst: integer(env, 'MAX_UPDATE_BURST', DEFAULT_COLLAB_LIMITS.updateBurst, 1, 1_000_000),
       updatesPerSecond: integer(env, 'MAX_UPDATES_PER_SECOND', DEFAULT_COLLAB_LIMITS.updatesPerSecond, 1, 1_000_000),
+      syncStep1Burst: integer(env, 'MAX_SYNC_STEP1_BURST', DEFAULT_COLLAB_LIMITS.syncStep1Burst, 1, 1_000_000),
+      syncStep1PerSecond: integer(env, 'MAX_SYNC_STEP1_PER_SECOND', DEFAULT_COLLAB_LIMITS.syncStep1PerSecond, 1, 1_000_000),
+      awarenessBurst: integer(env, 'MAX_AWARENESS_BURST', DEFAULT_COLLAB_LIMITS.awarenessBurst, 1, 1_000_000),
+      awarenessPerSecond: integer(env, 'MAX_AWARENESS_PER_SECOND', DEFAULT_COLLAB_LIMITS.awarenessPerSecond, 1, 1_000_000),
+      updateApplyMs: integer(env, 'MAX_UPDATE_APPLY_MS', DEFAULT_COLLAB_LIMITS.updateApplyMs, 10, 60_000),
+      upgradesPerMinutePerAddress: integer(env, 'MAX_UPGRADES_PER_MINUTE_PER_ADDRESS', DEFAULT_COLLAB_LIMITS.upgradesPerMinutePerAddress, 1, 1_000_000),
+      upgradesPerMinutePerUser: integer(env, 'MAX_UPGRADES_PER_MINUTE_PER_USER', DEFAULT_COLLAB_LIMITS.upgradesPerMinutePerUser, 1, 1_000_000),
     },
+    trustProxy: trustProxy(env.TRUST_PROXY),
     sessionTtlMs: integer(env, 'SESSION_TTL_HOURS', 14 * 24, 1, 24 * 365) * 60 * 60 * 1000,
     saveDebounceMs: Math.min(saveDebounceMs, saveMaxWaitMs),
     saveMaxWaitMs,

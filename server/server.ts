@@ -8,6 +8,7 @@ import { refuseUpgrade } from './collab/upgradeResponse.js'
 import type { Config } from './config.js'
 import { ServerEvents } from './events.js'
 import { createApp } from './http/app.js'
+import { clientAddress } from './http/clientAddress.js'
 import type { Logger } from './logger.js'
 import type { ServiceContext } from './services/context.js'
 import { AutomaticVersions } from './services/automaticVersions.js'
@@ -85,6 +86,7 @@ export async function startServer({ config, storage, logger, now = () => new Dat
     login: { attempts: config.loginAttempts, windowMs: config.loginWindowMs },
     signon: { submissions: config.signonSubmissions, windowMs: config.signonWindowMs },
     clientDir: config.clientDir,
+    trustProxy: config.trustProxy,
   })
   const collab = new CollabServer({
     ctx,
@@ -92,6 +94,7 @@ export async function startServer({ config, storage, logger, now = () => new Dat
     maxMessageBytes: config.maxMessageBytes,
     limits: config.collabLimits,
     allowedOrigin: () => publicUrl,
+    clientAddress: (req) => clientAddress(app, req),
   })
   const httpServer = createServer(app)
   httpServer.on('upgrade', (req, socket, head) => {

@@ -12,6 +12,12 @@ export class CollabConnection implements RoomPeer {
   alive = true
   /** Document updates this socket may still send; refilled from timestamps, no timer. */
   readonly updateBudget: TokenBucket
+  /** Sync step 1 requests: each makes the server encode the whole document, an amplification. */
+  readonly syncStep1Budget: TokenBucket
+  /** Awareness messages: each is broadcast to everyone in the statement. */
+  readonly awarenessBudget: TokenBucket
+  /** Milliseconds of update application this socket may still use. */
+  readonly applyTimeBudget: TokenBucket
   /**
    * Where the client is in the sync handshake. Between its sync step 1 and its step 2 a provider's
    * updates may build on edits the server lost in a crash; its step 2 brings them.
@@ -27,9 +33,12 @@ export class CollabConnection implements RoomPeer {
     public access: Exclude<StatementAccess, 'none'>,
     /** The statement status this connection was last told about. */
     public status: StatementStatus,
-    limits: Pick<CollabLimits, 'updateBurst' | 'updatesPerSecond'>,
+    limits: CollabLimits,
   ) {
     this.updateBudget = new TokenBucket(limits.updateBurst, limits.updatesPerSecond)
+    this.syncStep1Budget = new TokenBucket(limits.syncStep1Burst, limits.syncStep1PerSecond)
+    this.awarenessBudget = new TokenBucket(limits.awarenessBurst, limits.awarenessPerSecond)
+    this.applyTimeBudget = new TokenBucket(2 * limits.updateApplyMs, limits.updateApplyMs / 10)
   }
 
   send(message: Uint8Array): void {

@@ -8,6 +8,24 @@ export interface CollabLimits {
   updateBurst: number
   /** ...and per second after that. */
   updatesPerSecond: number
+  /** Sync step 1 messages (each costs a state encode of the whole document) a connection may send at once... */
+  syncStep1Burst: number
+  /** ...and per second after that. */
+  syncStep1PerSecond: number
+  /** Awareness messages (each is broadcast to everyone in the statement) a connection may send at once... */
+  awarenessBurst: number
+  /** ...and per second after that. */
+  awarenessPerSecond: number
+  /**
+   * Longest one update may take to apply, in milliseconds; stopped and refused
+   * after that. A connection may spend twice this at once, then a tenth of it
+   * per second: a sustained stream of slow updates is cut off too.
+   */
+  updateApplyMs: number
+  /** WebSocket upgrades one client address may attempt per minute (failed ones count). */
+  upgradesPerMinutePerAddress: number
+  /** WebSocket upgrades one signed-in user may make per minute. */
+  upgradesPerMinutePerUser: number
 }
 
 export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
@@ -15,6 +33,13 @@ export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
   maxAwarenessStateBytes: 8 * 1024,
   updateBurst: 200,
   updatesPerSecond: 100,
+  syncStep1Burst: 20,
+  syncStep1PerSecond: 2,
+  awarenessBurst: 200,
+  awarenessPerSecond: 100,
+  updateApplyMs: 1000,
+  upgradesPerMinutePerAddress: 300,
+  upgradesPerMinutePerUser: 60,
 }
 
 /** A connection exceeded one of its limits: closed with `closeCode`, never an error worth logging. */

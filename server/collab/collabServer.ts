@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
+import { ipKeyGenerator } from 'express-rate-limit'
 import { WebSocketServer, type RawData } from 'ws'
 import { encodeAccessNotice } from '../../shared/collab/accessNotice.js'
 import { CLOSE_REASONS, CloseCode } from '../../shared/collab/closeCodes.js'
@@ -12,6 +13,7 @@ import { resolveSession, sessionIsLive } from '../services/sessions.js'
 import { resolveAudience } from '../services/statementAudience.js'
 import { CollabConnection } from './collabConnection.js'
 import { DEFAULT_COLLAB_LIMITS, LimitExceeded, type CollabLimits } from './collabLimits.js'
+import { KeyedRateLimit } from './keyedRateLimit.js'
 import type { DocumentRegistry } from './documentRegistry.js'
 import type { DocumentRoom } from './documentRoom.js'
 import { handleClientMessage, removeConnectionAwareness } from './messageHandler.js'
@@ -33,8 +35,10 @@ export interface CollabServerOptions {
   maxMessageBytes: number
   /** The only Origin a browser may connect from; requests without Origin (non-browser clients) still need a session. */
   allowedOrigin: () => string
-  /** Per-connection awareness caps and update rate; the defaults when omitted. */
+  /** Per-connection awareness caps and message rates, upgrade rates; the defaults when omitted. */
   limits?: CollabLimits
+  /** Who is asking, by the HTTP routes' `trust proxy` rule; the socket's peer address when omitted. */
+  clientAddress?: (req: IncomingMessage) => string
 }
 
 /**
@@ -50,11 +54,16 @@ export class CollabServer {
   private readonly timers: NodeJS.Timeout[] = []
   private closing = false
   private readonly limits: CollabLimits
+  private readonly upgradesByAddress: KeyedRateLimit
+  private readonly upgradesByUser: KeyedRateLimit
   /** Per statement, the re-check from storage under way: they run one after another. */
   private readonly rechecks = new Map<string, Promise<void>>()
 
   constructor(private readonly options: CollabServerOptions) {
     this.limits = options.limits ?? DEFAULT_COLLAB_LIMITS
+    const { upgradesPerMinutePerAddress: perAddress, upgradesPerMinutePerUser: perUser } = this.limits
+    this.upgradesByAddress = new KeyedRateLimit(perAddress, perAddress / 60)
+    this.upgradesByUser = new KeyedRateLimit(perUser, perUser / 60)
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxMessageBytes,
@@ -85,6 +94,10 @@ export class CollabServer {
 
   private async authoriseAndUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     if (this.closing) return refuseUpgrade(socket, 503, 'storage_unavailable', 'The server is shutting down')
+    // Every attempt counts, refused ones too: this is what bounds cookie guessing and reconnect loops.
+    const address = this.options.clientAddress?.(req) ?? req.socket.remoteAddress ?? 'unknown'
+    // IPv6 clients are keyed by their /56, as express-rate-limit keys the HTTP limits.
+    if (!this.upgradesByAddress.take(ipKeyGenerator(address))) return refuseUpgrade(socket, 429, 'rate_limited', 'Too many connections from this address; try again in a minute')
     // The path as sent, not `new URL(...).pathname`, which would resolve `.` and `..`
     // segments: the room is exactly one segment, whatever a proxy in front makes of the rest.
     const match = COLLAB_PATH.exec((req.url ?? '/').split('?')[0] as string)
@@ -93,6 +106,8 @@ export class CollabServer {
     const { ctx } = this.options
     const resolved = await resolveSession(ctx, readSessionToken(req.headers.cookie))
     if (!resolved) return refuseUpgrade(socket, 401, 'unauthenticated', 'Sign in first')
+    // A connection closed for its limits (4429, 4400) can come straight back: this caps how often.
+    if (!this.upgradesByUser.take(resolved.user.id)) return refuseUpgrade(socket, 429, 'rate_limited', 'Too many connections; try again in a minute')
     const origin = req.headers.origin
     if (origin !== undefined && origin !== this.options.allowedOrigin()) {
       return refuseUpgrade(socket, 403, 'origin_mismatch', 'Connections are accepted only from the Plenary site')

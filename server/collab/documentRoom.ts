@@ -4,6 +4,8 @@ import type { Logger } from '../logger.js'
 import type { DocumentStateStore } from '../storage/ports.js'
 import { ChangeTracker } from './changeTracker.js'
 import { encodeAwarenessStates, encodeUpdate } from './protocol.js'
+import { runWithin } from './timeLimit.js'
+import { MAX_NESTING } from './updateValidator.js'
 
 /** What the room needs from a connection: somewhere to send bytes, and an identity for `origin`. */
 export interface RoomPeer {
@@ -97,11 +99,20 @@ export class DocumentRoom {
 
   /**
    * Applies a client's update all or nothing: only an update that the twin took
-   * without an error reaches the document. Throws, with the document untouched, otherwise.
+   * without an error, within `timeLimitMs`, reaches the document. Throws, with
+   * the document untouched, otherwise (TimeLimitExceeded when the twin ran out
+   * of time). Returns the milliseconds the twin took, to charge to the sender.
+   *
+   * The time limit is why the twin stays even with a structural validator in
+   * front: a valid update of a few kilobytes can make Yjs's conflict resolution
+   * quadratic (forged origins over a long sequence took 93 s for 28 KB on the
+   * development machine), and only a run that can be stopped bounds that. The
+   * document's own apply then costs about what the twin's did.
    */
-  applyClientUpdate(update: Uint8Array, origin: RoomPeer): void {
+  applyClientUpdate(update: Uint8Array, origin: RoomPeer, timeLimitMs: number): number {
+    const started = performance.now()
     try {
-      Y.applyUpdate(this.twin, update)
+      runWithin(timeLimitMs, () => Y.applyUpdate(this.twin, update))
       // Structs whose dependencies are missing wait in the store and are merged with every later
       // update; found by fuzzing, a forged batch of them kept honest edits from reaching others.
       if (this.twin.store.pendingStructs || this.twin.store.pendingDs) throw new Error('update depends on changes the server does not have')
@@ -112,12 +123,27 @@ export class DocumentRoom {
       Y.applyUpdate(this.twin, Y.encodeStateAsUpdate(this.doc))
       throw error
     }
+    const elapsedMs = performance.now() - started
     this.twinHasUpdate = true
     try {
       Y.applyUpdate(this.doc, update, origin)
     } finally {
       this.twinHasUpdate = false
     }
+    return elapsedMs
+  }
+
+  /** How many shared types enclose the document's item `client:clock`; for the validator's nesting bound. */
+  readonly itemDepth = (client: number, clock: number): number | undefined => {
+    const structs = this.doc.store.clients.get(client)
+    if (!structs || clock >= Y.getState(this.doc.store, client)) return undefined
+    const struct = structs[Y.findIndexSS(structs, clock)]
+    if (!(struct instanceof Y.Item)) return undefined
+    let depth = 0
+    for (let type = struct.parent as Y.AbstractType<unknown> | null; type && depth <= MAX_NESTING; type = (type._item?.parent as Y.AbstractType<unknown> | undefined) ?? null) {
+      depth += 1
+    }
+    return depth
   }
 
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {

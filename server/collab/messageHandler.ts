@@ -16,6 +16,8 @@ export function handleClientMessage(room: DocumentRoom, connection: CollabConnec
   const message = decodeClientMessage(frame)
   switch (message.kind) {
     case 'syncStep1':
+      // Each answer encodes the part of the document the sender lacks, up to all of it: an amplification.
+      if (!connection.syncStep1Budget.take()) throw new LimitExceeded(CloseCode.rateLimited, 'too many sync requests')
       if (connection.handshake === 'notStarted') connection.handshake = 'awaitingStep2'
       connection.send(guard(() => encodeSyncStep2(room.doc, message.stateVector)))
       return
@@ -31,8 +33,16 @@ export function handleClientMessage(room: DocumentRoom, connection: CollabConnec
       // client with them. So they wait for the step 2 that carries them. Found by the crash loop
       // (server/test/crashLoop.test.ts): every typist reconnecting after a kill -9 was closed with 4400.
       if (message.kind === 'update' && connection.handshake === 'awaitingStep2') return
-      assertDecodableUpdate(message.update)
-      guard(() => room.applyClientUpdate(message.update, connection))
+      assertDecodableUpdate(message.update, { itemDepth: room.itemDepth })
+      try {
+        const elapsedMs = room.applyClientUpdate(message.update, connection, limits.updateApplyMs)
+        if (!connection.applyTimeBudget.take(elapsedMs)) throw new LimitExceeded(CloseCode.rateLimited, 'updates too slow to apply')
+      } catch (error) {
+        if (error instanceof LimitExceeded) throw error
+        guard(() => {
+          throw error
+        })
+      }
       return
     case 'awareness':
       applyAwareness(room, connection, message.update, limits)
@@ -48,6 +58,7 @@ export function handleClientMessage(room: DocumentRoom, connection: CollabConnec
 }
 
 function applyAwareness(room: DocumentRoom, connection: CollabConnection, update: Uint8Array, limits: CollabLimits): void {
+  if (!connection.awarenessBudget.take()) throw new LimitExceeded(CloseCode.rateLimited, 'too many awareness updates')
   const entries = awarenessEntries(update)
   checkAwarenessLimits(connection, entries, limits)
   const ids = entries.map((entry) => entry.clientId)

@@ -14,6 +14,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { InvalidUpdate, validateUpdate, type ValidateOptions } from './updateValidator.js'
 
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
 
@@ -135,15 +136,17 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /**
- * Checks that an update decodes completely (every struct, every content, the
- * delete set) before it touches the document. Yjs integrates structs before it
+ * Checks an update's whole structure (every struct, every content, the delete
+ * set, nothing after it) before Yjs sees it, in time linear in its size; see
+ * updateValidator.ts for what else it refuses. Yjs integrates structs before it
  * reads the delete set, so a frame truncated in its delete set would otherwise
  * change the document and then throw: half an update, saved.
  */
-export function assertDecodableUpdate(update: Uint8Array): void {
+export function assertDecodableUpdate(update: Uint8Array, options: ValidateOptions = {}): void {
   try {
-    Y.decodeUpdate(update)
+    validateUpdate(update, options)
   } catch (error) {
-    throw new ProtocolError(`undecodable update: ${(error as Error).message}`)
+    if (!(error instanceof InvalidUpdate)) throw error
+    throw new ProtocolError(`invalid update: ${error.message}`)
   }
 }

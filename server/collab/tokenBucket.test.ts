@@ -20,6 +20,16 @@ describe('TokenBucket', () => {
     expect([bucket.take(), bucket.take(), bucket.take()]).toEqual([true, true, false])
   })
 
+  it('charges a cost of several tokens, and refuses one larger than what is left without charging it', () => {
+    let now = 0
+    const bucket = new TokenBucket(100, 10, () => now)
+    expect(bucket.take(60)).toBe(true)
+    expect(bucket.take(50)).toBe(false)
+    expect(bucket.take(40)).toBe(true)
+    now += 1000
+    expect([bucket.take(11), bucket.take(10)]).toEqual([false, true])
+  })
+
   it('ignores a clock that goes backwards', () => {
     let now = 1000
     const bucket = new TokenBucket(1, 1, () => now)

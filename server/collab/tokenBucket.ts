@@ -15,14 +15,14 @@ export class TokenBucket {
     this.updatedAt = now()
   }
 
-  /** Spends one token; false when the bucket is empty (the caller decides what that costs). */
-  take(): boolean {
+  /** Spends `cost` tokens (one by default); false when fewer are left (the caller decides what that costs). */
+  take(cost = 1): boolean {
     const now = this.now()
     const elapsedMs = Math.max(0, now - this.updatedAt)
     this.tokens = Math.min(this.capacity, this.tokens + (elapsedMs * this.refillPerSecond) / 1000)
     this.updatedAt = now
-    if (this.tokens < 1) return false
-    this.tokens -= 1
+    if (this.tokens < cost) return false
+    this.tokens -= cost
     return true
   }
 }

@@ -31,13 +31,15 @@ export interface AppDependencies {
   login: { attempts: number; windowMs: number }
   signon: { submissions: number; windowMs: number }
   clientDir: string | null
+  /** Express's `trust proxy` (TRUST_PROXY): decides `req.ip` for the per-address limits. */
+  trustProxy: boolean | number | string
 }
 
 export function createApp(deps: AppDependencies): Express {
   const { ctx } = deps
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', false)
+  app.set('trust proxy', deps.trustProxy)
   app.use(
     helmet({
       // The whole policy is spelled out (no helmet defaults merged in), so this block is the policy a reviewer reads.

@@ -13,6 +13,9 @@ export function loginRateLimit(options: { attempts: number; windowMs: number }) 
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // TRUST_PROXY=true is a documented deployment choice (server/config.ts), not a mistake to warn about.
+    validate: { trustProxy: false },
+    // req.ip follows TRUST_PROXY: X-Forwarded-For names the client only when it comes from a trusted hop.
     keyGenerator: (req) => {
       const email = typeof req.body?.email === 'string' ? req.body.email.trim().toLowerCase() : ''
       return `${ipKeyGenerator(req.ip ?? 'unknown')}|${email}`

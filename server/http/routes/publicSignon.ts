@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import { rateLimit } from 'express-rate-limit'
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import { externalSignonBody } from '../../../shared/api/endorsements.js'
 import type { ServiceContext } from '../../services/context.js'
 import { submitExternalSignon, viewSignon } from '../../services/signonLinks.js'
@@ -14,6 +14,9 @@ export function publicSignonRoutes(ctx: ServiceContext, limits: { submissions: n
     limit: limits.submissions,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    validate: { trustProxy: false },
+    // req.ip follows TRUST_PROXY, like the login limit and the WebSocket upgrade limit.
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? 'unknown'),
     handler: (_req, _res, next) => next(new HttpError('rate_limited', 'Too many submissions from this address; try again later')),
   })
 
