@@ -1,8 +1,10 @@
 import { BrowserRouter, Route, Routes } from 'react-router'
 import { AdminPage } from '../features/admin/AdminPage.js'
+import { DashboardPage } from '../features/dashboard/DashboardPage.js'
 import { InvitationPage } from '../features/auth/InvitationPage.js'
 import { LoginPage } from '../features/auth/LoginPage.js'
 import { SetupPage } from '../features/auth/SetupPage.js'
+import { RehearsalPage } from '../features/rehearsal/RehearsalPage.js'
 import { SignonPage } from '../features/signon/SignonPage.js'
 import { StatementPage } from '../features/statements/StatementPage.js'
 import { StatementsPage } from '../features/statements/StatementsPage.js'
@@ -23,8 +25,10 @@ export function App() {
           <Route path="/signon/:token" element={<SignonPage />} />
           <Route element={<RequireSession />}>
             <Route element={<AppLayout />}>
-              <Route index element={<StatementsPage />} />
+              <Route index element={<DashboardPage />} />
+              <Route path="/statements" element={<StatementsPage />} />
               <Route path="/statements/:id" element={<StatementPage />} />
+              <Route path="/statements/:id/rehearse" element={<RehearsalPage />} />
               <Route path="/admin" element={<AdminPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

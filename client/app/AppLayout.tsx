@@ -39,6 +39,9 @@ export function AppLayout() {
           </Link>
           <nav className="app-nav" aria-label="Main">
             <NavLink to="/" end className="app-nav__link">
+              Dashboard
+            </NavLink>
+            <NavLink to="/statements" end className="app-nav__link">
               Statements
             </NavLink>
             {isStaff(user) ? (

@@ -8,7 +8,7 @@ export function NotFoundPage() {
       <h1>Page not found</h1>
       <p>If you typed the address, check it is correct.</p>
       <p>
-        <Link to="/">Go to the statements</Link>
+        <Link to="/">Go to the dashboard</Link>
       </p>
     </section>
   )

@@ -10,7 +10,7 @@ export interface StatementInput {
 
 /** Creates a statement with "New statement" on the statements list; returns its id from the page it opens. */
 export async function createStatement(page: Page, statement: StatementInput): Promise<string> {
-  await page.goto('/')
+  await page.goto('/statements')
   await page.getByRole('button', { name: 'New statement' }).click()
   const form = page.getByRole('region', { name: 'New statement' })
   await form.getByLabel('Title', { exact: true }).fill(statement.title)
@@ -30,7 +30,7 @@ export async function createStatement(page: Page, statement: StatementInput): Pr
  * server do not matter. Returns the result summary, which names the search.
  */
 export async function searchStatements(page: Page, title: string) {
-  await page.goto('/')
+  await page.goto('/statements')
   await page.getByLabel('Search statements').fill(title)
   const summary = page.getByRole('status').filter({ hasText: `“${title}”` })
   await expect(summary).toBeVisible()

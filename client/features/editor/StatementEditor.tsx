@@ -3,9 +3,11 @@ import { Link } from 'react-router'
 import type { MeDto, StatementDto } from '../../../shared/api/dto.js'
 import { CloseCode } from '../../../shared/collab/closeCodes.js'
 import { colorForUser } from '../../../shared/collab/userColor.js'
+import { speakingSeconds } from '../../../shared/text/speakingTime.js'
 import { useSession } from '../../app/SessionContext.js'
 import { Badge } from '../../ui/Badge.js'
 import { ErrorMessage, Loading } from '../../ui/Feedback.js'
+import { LimitMeter } from '../limits/LimitMeter.js'
 import type { LiveAccess } from './accessNotices.js'
 import { probeStatementAccess } from './accessProbe.js'
 import { CollaborativeEditor } from './CollaborativeEditor.js'
@@ -15,7 +17,6 @@ import type { AwarenessUser } from './presence.js'
 import { useCollaboration, type Collaboration } from './useCollaboration.js'
 import { useConnectionStatus } from './useConnectionStatus.js'
 import { usePresence } from './usePresence.js'
-import { WordCount } from './WordCount.js'
 import '../../styles/editor.css'
 
 interface StatementEditorProps {
@@ -79,7 +80,7 @@ function ConnectedEditor({ statement, me, onAccessChange, collaboration }: State
         <ErrorMessage>
           <p>{connection.detail}</p>
           <p>
-            <Link to="/">Back to the statements</Link>
+            <Link to="/statements">Back to the statements</Link>
           </p>
         </ErrorMessage>
         <ConnectionIndicator connection={connection} />
@@ -105,11 +106,14 @@ function ConnectedEditor({ statement, me, onAccessChange, collaboration }: State
                 Read only
               </Badge>
             )}
-            <WordCount
-              words={words}
-              wordLimit={statement.wordLimit}
-              speakingLimitSeconds={statement.speakingLimitSeconds}
-              wordsPerMinute={statement.wordsPerMinute}
+            {/* The count comes from the shared Y.Doc, so everyone editing sees the same reading. */}
+            <LimitMeter
+              reading={{
+                words,
+                speakingSeconds: speakingSeconds(words, statement.wordsPerMinute),
+                wordLimit: statement.wordLimit,
+                speakingLimitSeconds: statement.speakingLimitSeconds,
+              }}
             />
             <span className="editor-status__spacer" />
             <PresenceList users={presence} />

@@ -4,11 +4,11 @@ import { textBlocks } from './textBlocks.js'
  * The locked text, from its canonical text, as plain React text nodes: nothing from
  * the server is parsed as HTML on a page anyone with a link can open.
  */
-export function StatementText({ text }: { text: string }) {
+export function StatementText({ text, testId = 'signon-text' }: { text: string; testId?: string }) {
   const blocks = textBlocks(text)
   if (blocks.length === 0) return <p className="muted">The text is empty.</p>
   return (
-    <div className="statement-text" data-testid="signon-text">
+    <div className="statement-text" data-testid={testId}>
       {blocks.map((block, index) => {
         if (block.kind === 'rule') return <hr key={index} className="statement-text__rule" />
         if (block.kind === 'heading') {

@@ -8,8 +8,11 @@ import { ErrorMessage } from '../../ui/Feedback.js'
 import { SelectField, TextField } from '../../ui/FormField.js'
 import { kindLabel } from '../../ui/labels.js'
 import { useFocusFirstError } from '../../ui/useFocusFirstError.js'
+import { applyPreset, presetPreview, withMeeting } from './presetPrefill.js'
 import { parseSpeakingLimit } from './speakingLimitInput.js'
+import { StatementContextFields, type ContextField } from './StatementContextFields.js'
 import type { StatementFormValues } from './statementFormValues.js'
+import type { StatementContext } from './useStatementContext.js'
 
 const VISIBILITY_OPTIONS: Record<(typeof VISIBILITIES)[number], string> = {
   members: 'All members can read',
@@ -22,6 +25,7 @@ interface StatementFormProps {
   onChange: (values: StatementFormValues) => void
   errors: FieldErrors
   organizations: OrganizationDto[] | null
+  context: StatementContext
   submitLabel: string
   submitting: boolean
   onSubmit: () => void
@@ -29,7 +33,7 @@ interface StatementFormProps {
 }
 
 /** The fields of a statement, shared by "New statement" and the settings panel. */
-export function StatementForm({ values, onChange, errors, organizations, submitLabel, submitting, onSubmit, onCancel }: StatementFormProps) {
+export function StatementForm({ values, onChange, errors, organizations, context, submitLabel, submitting, onSubmit, onCancel }: StatementFormProps) {
   const formRef = useRef<HTMLFormElement>(null)
   useFocusFirstError(formRef, errors)
   // A field's message stops applying once the person edits it; the next submit brings a fresh set.
@@ -41,6 +45,24 @@ export function StatementForm({ values, onChange, errors, organizations, submitL
     onChange({ ...values, [field]: value })
   }
   const speakingSeconds = parseSpeakingLimit(values.speakingLimitSeconds)
+  const [presetNote, setPresetNote] = useState<string | null>(null)
+
+  /**
+   * Meeting, kind, agenda item and submitting organisation decide the preset: a change of any of them
+   * writes the forum's figures into the limit and deadline fields, which stay editable afterwards.
+   */
+  function changeContext(field: ContextField | 'kind', value: string) {
+    if (errors[field] && !edited.fields.has(field)) setEdited({ for: errors, fields: new Set([...edited.fields, field]) })
+    let next = field === 'meetingId' ? withMeeting(values, value) : { ...values, [field]: value }
+    if (field !== 'workingGroupId') {
+      const preview = presetPreview(next, { ...context, organizations })
+      if (preview) {
+        next = applyPreset(next, preview)
+        setPresetNote(`Limits and deadline filled in from the ${preview.forum.shortName} presets; you can change each of them.`)
+      } else if (field === 'meetingId') setPresetNote(null)
+    }
+    onChange(next)
+  }
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault()
@@ -54,14 +76,22 @@ export function StatementForm({ values, onChange, errors, organizations, submitL
       <TextField
         label="Forum or meeting"
         name="forum"
-        hint="For example “CCPCJ 34th session, item 5”."
+        hint="Free text, for example “CCPCJ 34th session, side event”. Choose the meeting itself below."
         value={values.forum}
         onValueChange={set('forum')}
         error={errorFor('forum')}
         maxLength={LIMITS.forumMaxLength}
       />
+      <StatementContextFields values={values} context={context} organizations={organizations} onFieldChange={changeContext} errorFor={errorFor} />
+      <div className="live-slot" aria-live="polite">
+        {presetNote ? (
+          <p className="field__hint" data-testid="preset-note">
+            {presetNote}
+          </p>
+        ) : null}
+      </div>
       <div className="form__row">
-        <SelectField label="Kind" name="kind" value={values.kind} onChange={(event) => set('kind')(event.target.value as StatementFormValues['kind'])} error={errorFor('kind')}>
+        <SelectField label="Kind" name="kind" value={values.kind} onChange={(event) => changeContext('kind', event.target.value)} error={errorFor('kind')}>
           {STATEMENT_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {kindLabel(kind)}
@@ -115,6 +145,7 @@ export function StatementForm({ values, onChange, errors, organizations, submitL
         name="visibility"
         value={values.visibility}
         onChange={(event) => set('visibility')(event.target.value as StatementFormValues['visibility'])}
+        hint={values.visibility === 'working_group' ? 'Its member organisations and chairs, and coordinators. Choose the working group above.' : undefined}
         error={errorFor('visibility')}
       >
         {VISIBILITIES.map((visibility) => (

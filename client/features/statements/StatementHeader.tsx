@@ -4,6 +4,7 @@ import { formatDuration } from '../../../shared/text/speakingTime.js'
 import { Badge, type BadgeTone } from '../../ui/Badge.js'
 import { formatNumber, kindLabel, statusLabel, visibilityLabel } from '../../ui/labels.js'
 import { DeadlineText } from './DeadlineText.js'
+import { StatementPlace } from './StatementPlace.js'
 
 /** `actions`: the buttons for this person (lifecycle, history, settings), beside the title. */
 export function StatementHeader({ statement, actions }: { statement: StatementDto; actions: ReactNode }) {
@@ -14,10 +15,13 @@ export function StatementHeader({ statement, actions }: { statement: StatementDt
         <div className="statement-header__actions">{actions}</div>
       </div>
       <dl className="meta-list">
-        <div>
-          <dt>Forum</dt>
-          <dd>{statement.forum || '—'}</dd>
-        </div>
+        <StatementPlace statement={statement} />
+        {statement.forum || statement.meetingId === null ? (
+          <div>
+            <dt>Forum</dt>
+            <dd>{statement.forum || '—'}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Kind</dt>
           <dd>{kindLabel(statement.kind)} statement</dd>

@@ -48,7 +48,7 @@ export function StatementPage() {
           <h1>Statement not found</h1>
           <p>It may have been removed, or it is confidential to other organisations.</p>
           <p>
-            <Link to="/">Back to the statements</Link>
+            <Link to="/statements">Back to the statements</Link>
           </p>
         </section>
       )
@@ -79,6 +79,10 @@ export function StatementPage() {
         actions={
           <>
             {canManage ? <LifecycleActions statement={statement} onChanged={handleLifecycle} onStale={() => void refresh()} /> : null}
+            {/* The speaker's view: large text and a countdown to the speaking limit. */}
+            <Link to={`/statements/${encodeURIComponent(statement.id)}/rehearse`} className="button button--secondary">
+              Rehearse
+            </Link>
             <button
               ref={historyButton}
               type="button"

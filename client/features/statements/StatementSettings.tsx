@@ -6,6 +6,7 @@ import { describeError, ErrorMessage } from '../../ui/Feedback.js'
 import { StatementForm } from './StatementForm.js'
 import { formValuesFromStatement, parseUpdateForm } from './statementFormValues.js'
 import { useOrganizationOptions } from './useOrganizations.js'
+import { useStatementContext } from './useStatementContext.js'
 
 interface StatementSettingsProps {
   statement: StatementDto
@@ -16,6 +17,7 @@ interface StatementSettingsProps {
 export function StatementSettings({ statement, onSaved, onCancel }: StatementSettingsProps) {
   const { organizations, error: organizationsError } = useOrganizationOptions()
   const [values, setValues] = useState(() => formValuesFromStatement(statement))
+  const context = useStatementContext(values.meetingId)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const [submitting, setSubmitting] = useState(false)
@@ -48,11 +50,13 @@ export function StatementSettings({ statement, onSaved, onCancel }: StatementSet
       <h2 id="statement-settings-heading">Settings</h2>
       {formError ? <ErrorMessage>{formError}</ErrorMessage> : null}
       {organizationsError ? <ErrorMessage>Organisations could not be loaded: {describeError(organizationsError)}</ErrorMessage> : null}
+      {context.error ? <ErrorMessage>Meetings and working groups could not be loaded: {describeError(context.error)}</ErrorMessage> : null}
       <StatementForm
         values={values}
         onChange={setValues}
         errors={errors}
         organizations={organizations}
+        context={context}
         submitLabel="Save settings"
         submitting={submitting}
         onSubmit={() => void handleSubmit()}

@@ -21,7 +21,9 @@ export function StatementsPage() {
   const query = searchParams.get('q') ?? ''
   const [input, setInput] = useState(query)
   const debouncedInput = useDebouncedValue(input, SEARCH_DELAY_MS)
-  const [creating, setCreating] = useState(false)
+  // `?new=1&meetingId=…`: the dashboard's "Start a statement for …" opens the form with the meeting chosen.
+  const [creating, setCreating] = useState(() => searchParams.get('new') === '1' && canCreateStatement(user))
+  const [initialMeetingId] = useState(() => searchParams.get('meetingId') ?? undefined)
 
   // The query string is the source of truth, so a search can be bookmarked, shared and reloaded.
   useEffect(() => {
@@ -48,7 +50,7 @@ export function StatementsPage() {
         ) : null}
       </div>
 
-      {creating ? <NewStatementPanel onCancel={() => setCreating(false)} /> : null}
+      {creating ? <NewStatementPanel onCancel={() => setCreating(false)} initialMeetingId={initialMeetingId} /> : null}
 
       <search className="search">
         <label className="field__label" htmlFor="statement-search">

@@ -16,9 +16,15 @@ export interface StatementFormValues {
   wordsPerMinute: string
   visibility: Visibility
   draftingOrganizationIds: string[]
+  /** Ids as the selects hold them; "" is none. */
+  meetingId: string
+  agendaItemId: string
+  workingGroupId: string
+  submittingOrganizationId: string
 }
 
-export function emptyStatementForm(): StatementFormValues {
+/** `submittingOrganizationId`: the creator's organisation, which the server would choose too. */
+export function emptyStatementForm(defaults: { submittingOrganizationId?: string; meetingId?: string } = {}): StatementFormValues {
   return {
     title: '',
     forum: '',
@@ -29,6 +35,10 @@ export function emptyStatementForm(): StatementFormValues {
     wordsPerMinute: String(DEFAULT_WORDS_PER_MINUTE),
     visibility: 'members',
     draftingOrganizationIds: [],
+    meetingId: defaults.meetingId ?? '',
+    agendaItemId: '',
+    workingGroupId: '',
+    submittingOrganizationId: defaults.submittingOrganizationId ?? '',
   }
 }
 
@@ -43,8 +53,14 @@ export function formValuesFromStatement(statement: StatementDto): StatementFormV
     wordsPerMinute: String(statement.wordsPerMinute),
     visibility: statement.visibility,
     draftingOrganizationIds: [...statement.draftingOrganizationIds],
+    meetingId: statement.meetingId ?? '',
+    agendaItemId: statement.agendaItemId ?? '',
+    workingGroupId: statement.workingGroupId ?? '',
+    submittingOrganizationId: statement.submittingOrganizationId ?? '',
   }
 }
+
+const idOrNull = (value: string) => (value === '' ? null : value)
 
 type ParseResult<T> = { ok: true; body: T } | { ok: false; errors: FieldErrors }
 
@@ -71,12 +87,18 @@ function readValues(values: StatementFormValues): { raw: Record<string, unknown>
       wordsPerMinute,
       visibility: values.visibility,
       draftingOrganizationIds: values.draftingOrganizationIds,
+      meetingId: idOrNull(values.meetingId),
+      agendaItemId: idOrNull(values.agendaItemId),
+      workingGroupId: idOrNull(values.workingGroupId),
+      submittingOrganizationId: idOrNull(values.submittingOrganizationId),
     },
   }
 }
 
 export function parseCreateForm(values: StatementFormValues): ParseResult<CreateStatementBody> {
   const { raw, errors } = readValues(values)
+  // None chosen: left out, so the server takes the creator's organisation (null would mean "none").
+  if (raw.submittingOrganizationId === null) delete raw.submittingOrganizationId
   const parsed = createStatementBody.safeParse(raw)
   const schemaErrors = parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues)
   const allErrors = { ...schemaErrors, ...errors }
