@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js'
 import type { DocumentStateStore } from '../storage/ports.js'
 import { ChangeTracker } from './changeTracker.js'
 import { encodeAwarenessStates, encodeUpdate } from './protocol.js'
+import { assertWithinSchema } from './schemaGuard.js'
 import { runWithin } from './timeLimit.js'
 import { MAX_NESTING } from './updateValidator.js'
 
@@ -116,6 +117,7 @@ export class DocumentRoom {
       // Structs whose dependencies are missing wait in the store and are merged with every later
       // update; found by fuzzing, a forged batch of them kept honest edits from reaching others.
       if (this.twin.store.pendingStructs || this.twin.store.pendingDs) throw new Error('update depends on changes the server does not have')
+      assertWithinSchema(this.twin, this.doc, update)
     } catch (error) {
       // The twin may hold half of the update now: rebuild it from the document.
       this.twin.destroy()

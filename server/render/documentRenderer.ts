@@ -1,7 +1,7 @@
 import { getSchema, type JSONContent } from '@tiptap/core'
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { canonicalText } from '../../shared/text/canonicalText.js'
 import { countDocumentWords, type JsonNode } from '../../shared/text/documentText.js'
 import { fingerprintText } from '../../shared/text/fingerprint.js'
@@ -10,13 +10,28 @@ import { STATEMENT_FRAGMENT, statementExtensions } from '../../shared/schema/sta
 /**
  * Renders a statement's Yjs document with the editor's own extension list, so
  * exports, diffs and fingerprints see exactly what the editor shows. Content
- * that the schema does not allow (from a foreign client) is dropped by the
- * conversion, the same way the editor would drop it.
+ * that the schema does not allow (stored before the relay refused it) is left
+ * out of the rendering, the same way the editor would leave it out.
  */
 const schema = getSchema(statementExtensions)
 
+/**
+ * Converts a copy, never `doc` itself: y-prosemirror deletes from the Y.Doc it
+ * reads whatever the schema cannot build, and merges adjacent texts that the
+ * reading document's client created. On a room's document that turned a read
+ * (a GET of the content, an automatic version) into an edit nobody made, sent
+ * to every client and saved. The relay refuses such content now
+ * (server/collab/schemaGuard.ts); this keeps documents saved before that, and
+ * anything the guard misses, the same live and after a restart.
+ */
 export function documentJson(doc: Y.Doc): JSONContent {
-  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(STATEMENT_FRAGMENT), schema).toJSON() as JSONContent
+  const copy = new Y.Doc()
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
+    return yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(STATEMENT_FRAGMENT), schema).toJSON() as JSONContent
+  } finally {
+    copy.destroy()
+  }
 }
 
 export function renderJsonToHtml(json: JSONContent): string {
