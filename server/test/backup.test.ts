@@ -5,6 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { BackupSchedule } from '../backupSchedule.js'
 import { listBackups } from '../storage/backup/backupCatalog.js'
 import { verifyBackup } from '../storage/backup/backupManifest.js'
 import { ApiClient } from './apiClient.js'
@@ -176,5 +177,45 @@ describe('backups of a running server, and restore', { timeout: 180_000 }, () =>
       expect(await readFile(file)).toEqual(damaged)
       expect(await readdir(dataDir)).not.toContain('plenary.lock')
     })
+  })
+})
+
+describe('the backup schedule', () => {
+  it('takes one every interval, never two at once, logs a failure and goes on, and stop() waits for the one running', async () => {
+    const logged: string[] = []
+    const logger = { info: (m: string) => void logged.push(m), warn: () => {}, error: (m: string) => void logged.push(`error: ${m}`) }
+    let running = 0
+    let overlapped = false
+    let calls = 0
+    let release: () => void = () => {}
+    const schedule = new BackupSchedule({
+      intervalMs: 20,
+      logger,
+      take: async () => {
+        calls += 1
+        running += 1
+        overlapped ||= running > 1
+        try {
+          if (calls === 2) throw new Error('disk full')
+          // The third one hangs until released, while the timer keeps ticking.
+          if (calls === 3) await new Promise<void>((resolve) => (release = resolve))
+          return { path: `/backups/${calls}` }
+        } finally {
+          running -= 1
+        }
+      },
+    })
+    schedule.start()
+    await waitFor(() => calls === 3, { what: 'three scheduled backups' })
+    const stopped = schedule.stop()
+    let stopResolved = false
+    void stopped.then(() => (stopResolved = true))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(stopResolved).toBe(false)
+    release()
+    await stopped
+    expect(overlapped).toBe(false)
+    expect(calls).toBe(3)
+    expect(logged).toEqual(['Backup written to /backups/1', 'error: Scheduled backup failed; the previous backups are kept', 'Backup written to /backups/3'])
   })
 })
