@@ -1,11 +1,12 @@
-import type WebSocket from 'ws'
+import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/collab/closeCodes.js'
 import { DEFAULT_COLLAB_LIMITS } from '../collab/collabLimits.js'
 import { createStatement, seedAlliance, type Alliance } from './alliance.js'
-import { appendParagraph, connectProvider, synced } from './collabClient.js'
-import { awarenessMessage, rawSocket, updateMessage } from './rawSocket.js'
+import { appendParagraph, browserHeaders, connectProvider, synced, upgradeStatus } from './collabClient.js'
+import { chainChunk, emptyParagraph, forgedOrigins } from './costlyUpdates.js'
+import { awarenessMessage, rawSocket, syncStep1Message, updateMessage } from './rawSocket.js'
 import { startTestServer, type TestServer } from './testServer.js'
 import { waitFor } from './waitFor.js'
 
@@ -18,7 +19,8 @@ function paragraphUpdates(count: number): Uint8Array[] {
   return updates
 }
 
-// The server runs with the default limits: 4 awareness entries, 8 KiB states, bursts of 200 updates, 100/s.
+// The server runs with the default limits: 4 awareness entries, 8 KiB states, bursts of 200 updates, 100/s,
+// 20 sync step 1 then 2/s, 200 awareness messages then 100/s, 1 s to apply an update.
 describe('per-connection limits of the collaboration relay', () => {
   let server: TestServer
   let alliance: Alliance
@@ -132,6 +134,93 @@ describe('per-connection limits of the collaboration relay', () => {
     appendParagraph(watcher.doc, 'Still editing')
     await waitFor(async () => (await alliance.coordinator.get(`/api/statements/${id}/content?format=text`)).text.endsWith('Still editing'), { what: 'honest edit saved' })
     expect((await alliance.coordinator.get('/api/health')).body).toEqual({ ok: true })
+  })
+
+  it('closes a connection that keeps asking for the whole document (sync step 1) with 4429', async () => {
+    const { id } = await createStatement(alliance.coordinator, { visibility: 'members' })
+    const watcher = await watcherOn(id)
+    const asker = await openRaw(id)
+    for (let i = 0; i < DEFAULT_COLLAB_LIMITS.syncStep1Burst * 3; i += 1) asker.ws.send(syncStep1Message())
+    await waitFor(() => asker.closeCode() === CloseCode.rateLimited, { what: 'close 4429 for a sync step 1 flood' })
+    // Fewer answers than requests: the limit stopped the encoding, not just the socket.
+    const answers = asker.received.filter((frame) => frame[0] === 0 && frame[1] === 1).length
+    expect(answers).toBeLessThanOrEqual(DEFAULT_COLLAB_LIMITS.syncStep1Burst + 2)
+    appendParagraph(watcher.doc, 'Still editing')
+    await waitFor(async () => (await alliance.coordinator.get(`/api/statements/${id}/content?format=text`)).text.endsWith('Still editing'), { what: 'honest edit saved' })
+  })
+
+  it('closes an awareness flood with 4429 and keeps the presence of everyone else', async () => {
+    const { id } = await createStatement(alliance.coordinator, { visibility: 'members' })
+    const watcher = await watcherOn(id)
+    const calm = await openRaw(id, alliance.coordinator.cookie)
+    calm.ws.send(awarenessMessage([{ clientId: 950_001, clock: 1, state: { user: { name: 'Calm' } } }]))
+    await waitFor(() => states(watcher).has(950_001), { what: 'calm presence' })
+    const flooder = await openRaw(id)
+    for (let clock = 1; clock <= DEFAULT_COLLAB_LIMITS.awarenessBurst * 3; clock += 1) {
+      flooder.ws.send(awarenessMessage([{ clientId: 950_002, clock, state: { cursor: clock } }]))
+    }
+    await waitFor(() => flooder.closeCode() === CloseCode.rateLimited, { what: 'close 4429 for an awareness flood' })
+    await waitFor(() => !states(watcher).has(950_002), { what: 'the flooder’s entry cleared' })
+    await calm.roundTrip()
+    expect(calm.closeCode()).toBeNull()
+    expect(states(watcher).get(950_001)?.user?.name).toBe('Calm')
+  })
+
+  it('stops applying an update after the time limit, refuses it with 4400, and keeps serving everyone else', async () => {
+    const { id } = await createStatement(alliance.coordinator, { visibility: 'members' })
+    const watcher = await watcherOn(id)
+    // A long text already in the document: set up directly, as if two people had typed it in turns.
+    const room = server.documents.loadedRoom(id)!
+    const paragraph = emptyParagraph()
+    const length = 20_000
+    Y.applyUpdate(room.doc, paragraph.update)
+    for (let from = 0; from < length; from += 5_000) Y.applyUpdate(room.doc, chainChunk(paragraph.textId, from, from + 5_000))
+    await waitFor(() => watcher.doc.getXmlFragment('default').toString().length > length, { what: 'the long text reaches the watcher' })
+
+    // 2,000 forged characters: about 18 s of Yjs integration on the development machine, twice (twin and document).
+    const attacker = await openRaw(id)
+    attacker.ws.send(updateMessage(forgedOrigins(length, 2_000)))
+    await waitFor(() => attacker.closeCode() === CloseCode.malformedMessage, { what: 'close 4400 for an update over the time limit' })
+    expect(room.doc.getXmlFragment('default').toString()).not.toContain('x')
+    appendParagraph(watcher.doc, 'Still editing')
+    await waitFor(async () => (await alliance.coordinator.get(`/api/statements/${id}/content?format=text`)).text.endsWith('Still editing'), { what: 'honest edit saved' })
+  })
+})
+
+/** The status and JSON body of an upgrade the server refuses before the protocol switch. */
+function refusedUpgrade(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers })
+    ws.on('unexpected-response', (_req, res) => {
+      let body = ''
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+    })
+    ws.on('open', () => reject(new Error('the upgrade was accepted')))
+    ws.on('error', () => undefined)
+  })
+}
+
+describe('limits on WebSocket upgrades', () => {
+  it('answers 429 before the switch once a user or an address has upgraded too often, and keeps others connecting', async () => {
+    const server = await startTestServer({ env: { MAX_UPGRADES_PER_MINUTE_PER_USER: '3', MAX_UPGRADES_PER_MINUTE_PER_ADDRESS: '8' } })
+    try {
+      const alliance = await seedAlliance(server)
+      const { id } = await createStatement(alliance.coordinator, { visibility: 'members' })
+      const url = `${server.url.replace(/^http/, 'ws')}/collab/${id}`
+      const attempt = (cookie: string | undefined) => upgradeStatus(url, browserHeaders(server, cookie))
+      const drafter = [await attempt(alliance.drafter.cookie), await attempt(alliance.drafter.cookie), await attempt(alliance.drafter.cookie), await attempt(alliance.drafter.cookie)]
+      expect(drafter).toEqual([101, 101, 101, 429])
+      expect(await attempt(alliance.coordinator.cookie)).toBe(101)
+      // Refused attempts count against the address: three without a session, then the address is spent.
+      expect([await attempt(undefined), await attempt(undefined), await attempt(undefined)]).toEqual([401, 401, 401])
+      expect(await attempt(alliance.coordinator.cookie)).toBe(429)
+      const refused = await refusedUpgrade(url, browserHeaders(server, alliance.coordinator.cookie))
+      expect(refused.status).toBe(429)
+      expect(JSON.parse(refused.body).error.code).toBe('rate_limited')
+    } finally {
+      await server.stop({ removeData: true })
+    }
   })
 })
 
