@@ -124,6 +124,21 @@ describe('document registry and rooms', () => {
     expect((await registry.acquire('s1')).doc.getText('t').toString()).toBe('stored')
   })
 
+  it('refuses stored state that cannot be decoded or refers to changes that are not stored, and leaves no timer behind', async () => {
+    const { store, state } = controllableStore()
+    const source = new Y.Doc()
+    const updates: Uint8Array[] = []
+    source.on('update', (update: Uint8Array) => updates.push(update))
+    source.getText('t').insert(0, 'first')
+    source.getText('t').insert(5, ' second')
+    const registry = new DocumentRegistry({ ...store, load: async () => [updates[1]!] }, OPTIONS, silentLogger)
+    await expect(registry.acquire('s1')).rejects.toThrow('refers to changes that are not stored')
+    const garbled = new DocumentRegistry({ ...store, load: async () => [new Uint8Array([1, 2, 3, 4, 5])] }, OPTIONS, silentLogger)
+    await expect(garbled.acquire('s1')).rejects.toThrow('cannot be decoded')
+    expect(vi.getTimerCount()).toBe(0) // a room's awareness timer would otherwise outlive every failed attempt
+    expect(state.appends + state.compacts).toBe(0)
+  })
+
   it('saves every open statement at shutdown, including ones still waiting for the debounce', async () => {
     const { store, stored } = controllableStore()
     const registry = new DocumentRegistry(store, { ...OPTIONS, debounceMs: 60_000, maxWaitMs: 60_000 }, silentLogger)

@@ -86,16 +86,31 @@ export class DocumentRoom {
    */
   static async load(statementId: string, store: DocumentStateStore, options: PersistenceOptions, logger: Logger): Promise<DocumentRoom> {
     const room = new DocumentRoom(statementId, store, options, logger)
-    const updates = await store.load(statementId)
-    room.doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(room.doc, update)
-    }, room)
-    if (updates.length > 1) {
-      // Fold the log into one state now, so the next cold load reads one record.
-      room.bytesSinceCompact = updates.reduce((sum, u) => sum + u.byteLength, 0)
-      await room.compact().catch((error) => logger.warn(`Compacting statement ${statementId} after load failed; will retry`, error))
+    try {
+      const updates = await store.load(statementId)
+      try {
+        room.doc.transact(() => {
+          for (const update of updates) Y.applyUpdate(room.doc, update)
+        }, room)
+      } catch (error) {
+        throw new Error(`The stored state of statement ${statementId} cannot be decoded: ${(error as Error).message}`, { cause: error })
+      }
+      // Every stored update was complete when the room applied it; missing pieces mean lost or damaged
+      // records, and a twin with pending structs would refuse every client's update.
+      if (room.doc.store.pendingStructs || room.doc.store.pendingDs) {
+        throw new Error(`The stored state of statement ${statementId} refers to changes that are not stored`)
+      }
+      if (updates.length > 1) {
+        // Fold the log into one state now, so the next cold load reads one record.
+        room.bytesSinceCompact = updates.reduce((sum, u) => sum + u.byteLength, 0)
+        await room.compact().catch((error) => logger.warn(`Compacting statement ${statementId} after load failed; will retry`, error))
+      }
+      return room
+    } catch (error) {
+      // The awareness keeps an interval timer: a refused statement would leak one at every reconnection.
+      room.destroy()
+      throw error
     }
-    return room
   }
 
   /**

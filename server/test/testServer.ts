@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../config.js'
 import { silentLogger, type Logger } from '../logger.js'
 import { startServer, type RunningServer } from '../server.js'
 import { openFileStorage } from '../storage/openStorage.js'
+import type { DocumentStateStore } from '../storage/ports.js'
 import { ApiClient } from './apiClient.js'
 
 export const ADMIN = { email: 'admin@alliance.test', password: 'admin-password-1' }
@@ -23,7 +24,16 @@ export interface TestServer extends RunningServer {
  * The real server on port 0 with real files in a temporary data directory.
  * Pass `dataDir` to restart on the data of a previous server.
  */
-export async function startTestServer(options: { dataDir?: string; env?: Record<string, string>; logger?: Logger; now?: () => Date } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: {
+    dataDir?: string
+    env?: Record<string, string>
+    logger?: Logger
+    now?: () => Date
+    /** Wraps the document store, e.g. to make writes hang or fail. */
+    wrapDocuments?: (store: DocumentStateStore) => DocumentStateStore
+  } = {},
+): Promise<TestServer> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'plenary-test-')))
   const config = loadConfig({
     PORT: '0',
@@ -35,7 +45,8 @@ export async function startTestServer(options: { dataDir?: string; env?: Record<
     SAVE_MAX_WAIT_MS: '200',
     ...options.env,
   })
-  const storage = await openFileStorage(dataDir, { onWarning: () => undefined })
+  const files = await openFileStorage(dataDir, { onWarning: () => undefined })
+  const storage = options.wrapDocuments ? { ...files, documents: options.wrapDocuments(files.documents) } : files
   const server = await startServer({ config, storage, logger: options.logger ?? silentLogger, ...(options.now ? { now: options.now } : {}) })
   const client = () => new ApiClient(server.url, server.publicUrl)
   return {

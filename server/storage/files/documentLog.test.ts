@@ -110,6 +110,12 @@ describe('document log', () => {
     await expect(openLog().load('statement-1')).rejects.toThrow(stateFile('statement-1'))
   })
 
+  it('refuses a state file of zero bytes only, which Yjs would read as an empty document, and leaves it alone', async () => {
+    await writeFile(stateFile('statement-1'), Buffer.alloc(4096))
+    await expect(openLog().load('statement-1')).rejects.toMatchObject({ code: 'STORAGE_CORRUPT', path: stateFile('statement-1') })
+    expect(await readFile(stateFile('statement-1'))).toEqual(Buffer.alloc(4096))
+  })
+
   it('refuses a state file it cannot read, naming it', async () => {
     await mkdir(stateFile('statement-1'))
     await expect(openLog().load('statement-1')).rejects.toMatchObject({ code: 'STORAGE_CORRUPT', path: stateFile('statement-1') })

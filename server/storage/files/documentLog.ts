@@ -4,6 +4,7 @@ import type { DocumentStateStore } from '../ports.js'
 import { KeyedSerialQueue } from '../serialQueue.js'
 import { assertStatementId } from '../storageIds.js'
 import { StorageCorruptError, StorageUnavailableError } from '../storageErrors.js'
+import { checkDocumentState } from './documentFileCheck.js'
 import { syncDirectory, writeFileDurably } from './fsync.js'
 import { decodeLog, encodeLogRecord } from './logRecords.js'
 
@@ -87,11 +88,11 @@ export function createDocumentLog(directory: string, options: DocumentLogOptions
     load: (statementId) =>
       withStatement(statementId, async (paths) => {
         const state = await readIfExists(paths.state)
-        // compact() flushes before it renames and never writes an empty state, so an
-        // empty one is damage from outside (a disk fault, a botched restore).
-        if (state !== null && state.length === 0) {
-          throw new StorageCorruptError(paths.state, `Document state file ${paths.state} is empty; restore it from a backup.`)
-        }
+        // compact() flushes before it renames and never writes an empty state, so an empty,
+        // undecodable or NUL-filled one is damage from outside (a disk fault, a botched restore),
+        // found here when it happens while the server runs. Yjs would read NULs as a valid
+        // empty document, which the next save would then replace.
+        if (state !== null) checkDocumentState(paths.state, state)
         const updates: Uint8Array[] = state === null ? [] : [new Uint8Array(state)]
         updates.push(...(await readLog(statementId, paths.log)))
         return updates
