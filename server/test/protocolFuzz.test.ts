@@ -68,64 +68,6 @@ function bitFlipped(gen: Gen, frame: Uint8Array): Uint8Array {
   return copy
 }
 
-/** `frame` with `bytes` inserted at a random position. */
-function spliced(gen: Gen, frame: Uint8Array, bytes: number[]): Uint8Array {
-  const at = prng.int32(gen, 0, frame.byteLength)
-  return new Uint8Array([...frame.subarray(0, at), ...bytes, ...frame.subarray(at)])
-}
-
-function written(write: (e: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder()
-  write(encoder)
-  return encoding.toUint8Array(encoder)
-}
-
-/**
- * Well-formed updates whose cost in Yjs grows with the square of their size,
- * or that Yjs takes but can never encode again; server/collab/updateValidator.ts
- * refuses each before Yjs reads it.
- */
-const COSTLY_UPDATES: (() => Uint8Array)[] = [
-  // 60,000 delete ranges, each over the same 2^20 clocks: Yjs walks every struct of every range.
-  () => written((e) => {
-    encoding.writeVarUint(e, 0)
-    encoding.writeVarUint(e, 1)
-    encoding.writeVarUint(e, 1_000_001)
-    encoding.writeVarUint(e, 60_000)
-    for (let i = 0; i < 60_000; i += 1) encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2 ** 20)
-  }),
-  // 20,000 entries of one attribute without an origin: Yjs walks the attribute's history for each (1.2 s measured).
-  () => written((e) => {
-    encoding.writeVarUint(e, 1)
-    encoding.writeVarUint(e, 20_000)
-    encoding.writeVarUint(e, 1_000_002)
-    encoding.writeVarUint(e, 0)
-    for (let i = 0; i < 20_000; i += 1) {
-      encoding.writeUint8(e, 8 | 0b0010_0000)
-      encoding.writeVarUint(e, 1)
-      encoding.writeVarString(e, 'default')
-      encoding.writeVarString(e, 'level')
-      encoding.writeVarUint(e, 1)
-      encoding.writeUint8(e, 126)
-    }
-    encoding.writeVarUint(e, 0)
-  }),
-  // A count of 2^50 structs that would each read nothing (Yjs throws at the end of the input; the validator earlier).
-  () => written((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint(e, 2 ** 50), encoding.writeVarUint(e, 1), encoding.writeVarUint(e, 0))),
-  // An embed nested 100,000 deep: JSON.parse takes it, JSON.stringify (every later save) overflows the stack.
-  () => written((e) => {
-    encoding.writeVarUint(e, 1)
-    encoding.writeVarUint(e, 1)
-    encoding.writeVarUint(e, 1_000_003)
-    encoding.writeVarUint(e, 0)
-    encoding.writeUint8(e, 5)
-    encoding.writeVarUint(e, 1)
-    encoding.writeVarString(e, 'default')
-    encoding.writeVarString(e, `${'['.repeat(100_000)}${']'.repeat(100_000)}`)
-    encoding.writeVarUint(e, 0)
-  }),
-]
-
 /** One hostile frame; `recorded` is real client traffic captured from a provider session. */
 function hostileFrame(gen: Gen, recorded: Uint8Array[]): { kind: string; frame: Uint8Array } {
   const pick = () => prng.oneOf(gen, recorded)
@@ -143,12 +85,6 @@ function hostileFrame(gen: Gen, recorded: Uint8Array[]): { kind: string; frame: 
       return { kind: 'truncated recording', frame: frame.subarray(0, prng.int32(gen, 0, Math.max(0, frame.byteLength - 1))) }
     },
     () => ({ kind: 'replayed recording', frame: pick() }),
-    () => ({ kind: 'oversized varint inside a recording', frame: spliced(gen, pick(), [...Array.from({ length: prng.int32(gen, 9, 12) }, () => 0x80 | prng.int32(gen, 0, 127)), 1]) }),
-    () => ({ kind: 'truncated varint inside a recording', frame: (() => {
-      const frame = pick()
-      return new Uint8Array([...frame.subarray(0, prng.int32(gen, 0, frame.byteLength)), 0x80 | prng.int32(gen, 0, 127)])
-    })() }),
-    () => ({ kind: 'update of costly shape', frame: updateMessage(prng.oneOf(gen, COSTLY_UPDATES)(), prng.int32(gen, 1, 2)) }),
   ]
   return prng.oneOf(gen, kinds)()
 }
@@ -162,29 +98,23 @@ describe(`protocol fuzzing (FUZZ_SEED=${SEED})`, () => {
   beforeAll(async () => {
     server = await startTestServer({ env: FUZZ_ENV })
     alliance = await seedAlliance(server)
-    // Real traffic: two stock providers join, type in turns and at once, show presence, and leave.
+    // Real traffic: a stock provider joins, types, shows presence, and leaves.
     const { id } = await createStatement(alliance.coordinator, { visibility: 'members' })
-    const clients = [alliance.drafter.cookie, alliance.coordinator.cookie].map((cookie, n) => {
-      // The recording's client ids come from the seed too, so that a seed replays the same bytes.
-      const doc = new Y.Doc()
-      doc.clientID = prng.uint32(gen, 1, 2 ** 31)
-      const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/collab`, id, doc, {
-        disableBc: true,
-        WebSocketPolyfill: recordingSocketClass(browserHeaders(server, cookie), recorded) as never,
-      })
-      provider.awareness.setLocalStateField('user', { name: `Recorder ${n}`, color: '#123456' })
-      return { doc, provider }
+    // The recording's client id comes from the seed too, so that a seed replays the same bytes.
+    const doc = new Y.Doc()
+    doc.clientID = prng.uint32(gen, 1, 2 ** 31)
+    const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/collab`, id, doc, {
+      disableBc: true,
+      WebSocketPolyfill: recordingSocketClass(browserHeaders(server, alliance.drafter.cookie), recorded) as never,
     })
-    await Promise.all(clients.map(({ provider }) => synced(provider)))
-    for (let i = 0; i < 6; i += 1) appendParagraph(clients[i % 2]!.doc, `Recorded paragraph ${i}`)
-    await waitFor(() => clients[0]!.doc.getXmlFragment('default').length === 6 && clients[1]!.doc.getXmlFragment('default').length === 6, { what: 'both recorders see six paragraphs' })
-    const [first, second] = clients.map(({ doc }) => doc.getXmlFragment('default').get(0) as Y.XmlElement)
-    ;(first!.get(0) as Y.XmlText).insert(0, 'Early ', { bold: true })
-    ;(second!.get(0) as Y.XmlText).insert(0, 'Concurrent ')
-    clients[1]!.doc.getXmlFragment('default').delete(5, 1)
-    await waitFor(async () => (await alliance.drafter.get(`/api/statements/${id}/content?format=text`)).text.includes('Concurrent'), { what: 'recording saved' })
-    for (const { provider } of clients) provider.destroy()
-    expect(recorded.length).toBeGreaterThan(10)
+    await synced(provider)
+    provider.awareness.setLocalStateField('user', { name: 'Recorder', color: '#123456' })
+    for (let i = 0; i < 5; i += 1) appendParagraph(doc, `Recorded paragraph ${i}`)
+    const fragment = doc.getXmlFragment('default')
+    fragment.delete(0, 1)
+    await waitFor(async () => (await alliance.drafter.get(`/api/statements/${id}/content?format=text`)).text.includes('paragraph 4'), { what: 'recording saved' })
+    provider.destroy()
+    expect(recorded.length).toBeGreaterThan(5)
   })
   afterAll(() => server?.stop({ removeData: true }))
 
