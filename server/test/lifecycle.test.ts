@@ -38,7 +38,14 @@ async function rawReplica(server: TestServer, statementId: string, cookie: strin
     }
     if (type !== 0) return
     const syncType = decoding.readVarUint(decoder)
-    if (syncType === syncProtocol.messageYjsSyncStep1) return
+    if (syncType === syncProtocol.messageYjsSyncStep1) {
+      // Answer like a provider: the relay holds this socket's updates until its sync step 2 arrives.
+      const reply = encoding.createEncoder()
+      encoding.writeVarUint(reply, 0)
+      syncProtocol.writeSyncStep2(reply, doc, decoding.readVarUint8Array(decoder))
+      ws.send(encoding.toUint8Array(reply))
+      return
+    }
     if (syncType === syncProtocol.messageYjsSyncStep2) step2Replies += 1
     Y.applyUpdate(doc, decoding.readVarUint8Array(decoder))
   })
