@@ -6,14 +6,20 @@ import { useResource } from '../../http/useResource.js'
 import { useMe } from '../../app/SessionContext.js'
 import { LoadError, Loading } from '../../ui/Feedback.js'
 import { useDocumentTitle } from '../../ui/useDocumentTitle.js'
+import { ForumsTab } from './forums/ForumsTab.js'
 import { InvitationsTab } from './InvitationsTab.js'
+import { MeetingsTab } from './meetings/MeetingsTab.js'
 import { OrganizationsTab } from './OrganizationsTab.js'
 import { PeopleTab } from './PeopleTab.js'
+import { WorkingGroupsTab } from './workingGroups/WorkingGroupsTab.js'
 
 const TABS = [
   { id: 'organisations', label: 'Organisations' },
   { id: 'people', label: 'People' },
   { id: 'invitations', label: 'Invitations' },
+  { id: 'forums', label: 'Forums' },
+  { id: 'meetings', label: 'Meetings' },
+  { id: 'working-groups', label: 'Working groups' },
 ] as const
 type TabId = (typeof TABS)[number]['id']
 
@@ -32,7 +38,7 @@ export function AdminPage() {
     return (
       <section className="empty-page">
         <h1>Administration</h1>
-        <p>Only coordinators and administrators can manage organisations and people.</p>
+        <p>Only coordinators and administrators can manage organisations, people, forums, meetings and working groups.</p>
       </section>
     )
   }
@@ -80,6 +86,9 @@ export function AdminPage() {
             ) : null}
             {tab === 'people' ? <PeopleTab organizations={organizations.resource.data.organizations} /> : null}
             {tab === 'invitations' ? <InvitationsTab organizations={organizations.resource.data.organizations} /> : null}
+            {tab === 'forums' ? <ForumsTab /> : null}
+            {tab === 'meetings' ? <MeetingsTab /> : null}
+            {tab === 'working-groups' ? <WorkingGroupsTab organizations={organizations.resource.data.organizations} /> : null}
           </>
         ) : null}
       </section>
