@@ -5,10 +5,12 @@ import * as prng from 'lib0/prng'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { decodeLog } from '../storage/files/logRecords.js'
+import * as syncProtocol from 'y-protocols/sync'
 import { ApiClient } from './apiClient.js'
-import { connectProvider } from './collabClient.js'
+import { appendParagraph, connectProvider } from './collabClient.js'
+import { rawSocket, syncStep1Message, updateMessage } from './rawSocket.js'
 import { freePort, spawnServer, type ServerProcess } from './serverProcess.js'
-import { ADMIN } from './testServer.js'
+import { ADMIN, startTestServer } from './testServer.js'
 import { waitFor } from './waitFor.js'
 
 /**
@@ -314,4 +316,33 @@ describe(`crash loop (CRASH_SEED=${SEED})`, () => {
     },
     60_000 + ROUNDS * 40_000,
   )
+})
+
+describe('reconnecting after a crash', () => {
+  it('takes updates sent between a client\'s sync step 1 and its step 2 from that step 2, instead of refusing the client', async () => {
+    const server = await startTestServer()
+    try {
+      const admin = await server.admin()
+      const { id } = (await admin.post('/api/statements', { title: 'Reconnect', visibility: 'members' })).body
+      // What a provider holds after the server lost its last save: an edit, and one typed after it.
+      const doc = new Y.Doc()
+      appendParagraph(doc, 'lost-by-the-server')
+      const typedDuringHandshake: Uint8Array[] = []
+      doc.on('update', (update: Uint8Array) => typedDuringHandshake.push(update))
+      appendParagraph(doc, 'typed-while-reconnecting')
+
+      const socket = rawSocket(server, id, admin.cookie)
+      await socket.opened()
+      socket.ws.send(syncStep1Message(doc))
+      socket.ws.send(updateMessage(typedDuringHandshake[0]!)) // builds on an edit the server does not have
+      socket.ws.send(updateMessage(Y.encodeStateAsUpdate(doc), syncProtocol.messageYjsSyncStep2))
+      const text = async () => (await admin.get(`/api/statements/${id}/content?format=text`)).text
+      await waitFor(async () => (await text()) === 'lost-by-the-server\ntyped-while-reconnecting', { what: 'both edits on the server' })
+      await socket.roundTrip()
+      expect(socket.closeCode()).toBeNull()
+      socket.ws.close()
+    } finally {
+      await server.stop({ removeData: true })
+    }
+  })
 })
