@@ -242,7 +242,7 @@ describe(`crash loop (CRASH_SEED=${SEED})`, () => {
           // A little typing while the server is down, then quiet until it is back (keeps the documents, and the run, small).
           await new Promise((resolve) => setTimeout(resolve, prng.int32(gen, 0, 300)))
           for (const typist of live) typist.stop()
-          log.push(`round ${round} at ${elapsed()}: killed ${moment}; typed ${live.reduce((s, t) => s + t.typed.length, 0)}, persisted ${[...persisted.values()].reduce((s, p) => s + p.size, 0)}`)
+          log.push(`round ${round} at ${elapsed()}: killed ${moment}; typed ${typists.reduce((s, t) => s + t.typed.length, 0)}, persisted ${[...persisted.values()].reduce((s, p) => s + p.size, 0)}`)
 
           if (round === leaveRound) {
             // Someone closes the tab while the server is down: their unsaved tokens may be lost (unless a
