@@ -37,6 +37,8 @@ export interface InvitationInput {
   organization: OrganizationInput
   /** Checks "May sign on behalf of the organisation": the member may endorse locked statements for it. */
   canSign?: boolean
+  /** The Role select's option; Member unless given. */
+  role?: 'Member' | 'Coordinator'
 }
 
 /**
@@ -48,7 +50,7 @@ export async function createInvitation(page: Page, invitation: InvitationInput):
   const form = invitationForm(page)
   await form.getByLabel('E-mail', { exact: true }).fill(invitation.email)
   await form.getByLabel('Organisation', { exact: true }).selectOption({ label: organizationOption(invitation.organization) })
-  await form.getByLabel('Role', { exact: true }).selectOption({ label: 'Member' })
+  await form.getByLabel('Role', { exact: true }).selectOption({ label: invitation.role ?? 'Member' })
   if (invitation.canSign) await form.getByLabel('May sign on behalf of the organisation').check()
   await form.getByRole('button', { name: 'Create invitation' }).click()
   const link = page.getByTestId('invitation-url')
