@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { STATEMENT_FRAGMENT, statementExtensions } from '../../shared/schema/statementExtensions.js'
 import { createStatement, seedAlliance, type Alliance } from './alliance.js'
 import { appendParagraph, browserHeaders, connectProvider, socketClass, synced } from './collabClient.js'
+import { chainChunk, emptyParagraph } from './costlyUpdates.js'
 import { rawSocket, updateMessage, type RawSocket } from './rawSocket.js'
 import { startTestServer, type TestServer } from './testServer.js'
 import { waitFor } from './waitFor.js'
@@ -68,6 +69,67 @@ function bitFlipped(gen: Gen, frame: Uint8Array): Uint8Array {
   return copy
 }
 
+/** `frame` with `bytes` inserted at a random position. */
+function spliced(gen: Gen, frame: Uint8Array, bytes: number[]): Uint8Array {
+  const at = prng.int32(gen, 0, frame.byteLength)
+  return new Uint8Array([...frame.subarray(0, at), ...bytes, ...frame.subarray(at)])
+}
+
+function written(write: (e: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder()
+  write(encoder)
+  return encoding.toUint8Array(encoder)
+}
+
+/**
+ * Well-formed updates whose cost in Yjs grows with the square of their size,
+ * or that Yjs takes but can never encode again; server/collab/updateValidator.ts
+ * refuses each before Yjs reads it.
+ */
+const COSTLY_UPDATES: (() => Uint8Array)[] = [
+  // 60,000 delete ranges, each over the same 2^20 clocks: Yjs walks every struct of every range.
+  () => written((e) => {
+    encoding.writeVarUint(e, 0)
+    encoding.writeVarUint(e, 1)
+    encoding.writeVarUint(e, 1_000_001)
+    encoding.writeVarUint(e, 60_000)
+    for (let i = 0; i < 60_000; i += 1) {
+      encoding.writeVarUint(e, 0)
+      encoding.writeVarUint(e, 2 ** 20)
+    }
+  }),
+  // 20,000 entries of one attribute without an origin: Yjs walks the attribute's history for each (1.2 s measured).
+  () => written((e) => {
+    encoding.writeVarUint(e, 1)
+    encoding.writeVarUint(e, 20_000)
+    encoding.writeVarUint(e, 1_000_002)
+    encoding.writeVarUint(e, 0)
+    for (let i = 0; i < 20_000; i += 1) {
+      encoding.writeUint8(e, 8 | 0b0010_0000)
+      encoding.writeVarUint(e, 1)
+      encoding.writeVarString(e, 'default')
+      encoding.writeVarString(e, 'level')
+      encoding.writeVarUint(e, 1)
+      encoding.writeUint8(e, 126)
+    }
+    encoding.writeVarUint(e, 0)
+  }),
+  // A count of 2^50 structs that would each read nothing (Yjs throws at the end of the input; the validator earlier).
+  () => written((e) => (encoding.writeVarUint(e, 1), encoding.writeVarUint(e, 2 ** 50), encoding.writeVarUint(e, 1), encoding.writeVarUint(e, 0))),
+  // An embed nested 100,000 deep: JSON.parse takes it, JSON.stringify (every later save) overflows the stack.
+  () => written((e) => {
+    encoding.writeVarUint(e, 1)
+    encoding.writeVarUint(e, 1)
+    encoding.writeVarUint(e, 1_000_003)
+    encoding.writeVarUint(e, 0)
+    encoding.writeUint8(e, 5)
+    encoding.writeVarUint(e, 1)
+    encoding.writeVarString(e, 'default')
+    encoding.writeVarString(e, `${'['.repeat(100_000)}${']'.repeat(100_000)}`)
+    encoding.writeVarUint(e, 0)
+  }),
+]
+
 /** One hostile frame; `recorded` is real client traffic captured from a provider session. */
 function hostileFrame(gen: Gen, recorded: Uint8Array[]): { kind: string; frame: Uint8Array } {
   const pick = () => prng.oneOf(gen, recorded)
@@ -85,6 +147,12 @@ function hostileFrame(gen: Gen, recorded: Uint8Array[]): { kind: string; frame: 
       return { kind: 'truncated recording', frame: frame.subarray(0, prng.int32(gen, 0, Math.max(0, frame.byteLength - 1))) }
     },
     () => ({ kind: 'replayed recording', frame: pick() }),
+    () => ({ kind: 'oversized varint inside a recording', frame: spliced(gen, pick(), [...Array.from({ length: prng.int32(gen, 9, 12) }, () => 0x80 | prng.int32(gen, 0, 127)), 1]) }),
+    () => ({ kind: 'truncated varint inside a recording', frame: (() => {
+      const frame = pick()
+      return new Uint8Array([...frame.subarray(0, prng.int32(gen, 0, frame.byteLength)), 0x80 | prng.int32(gen, 0, 127)])
+    })() }),
+    () => ({ kind: 'update of costly shape', frame: updateMessage(prng.oneOf(gen, COSTLY_UPDATES)(), prng.int32(gen, 1, 2)) }),
   ]
   return prng.oneOf(gen, kinds)()
 }
@@ -98,23 +166,29 @@ describe(`protocol fuzzing (FUZZ_SEED=${SEED})`, () => {
   beforeAll(async () => {
     server = await startTestServer({ env: FUZZ_ENV })
     alliance = await seedAlliance(server)
-    // Real traffic: a stock provider joins, types, shows presence, and leaves.
+    // Real traffic: two stock providers join, type in turns and at once, show presence, and leave.
     const { id } = await createStatement(alliance.coordinator, { visibility: 'members' })
-    // The recording's client id comes from the seed too, so that a seed replays the same bytes.
-    const doc = new Y.Doc()
-    doc.clientID = prng.uint32(gen, 1, 2 ** 31)
-    const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/collab`, id, doc, {
-      disableBc: true,
-      WebSocketPolyfill: recordingSocketClass(browserHeaders(server, alliance.drafter.cookie), recorded) as never,
+    const clients = [alliance.drafter.cookie, alliance.coordinator.cookie].map((cookie, n) => {
+      // The recording's client ids come from the seed too, so that a seed replays the same bytes.
+      const doc = new Y.Doc()
+      doc.clientID = prng.uint32(gen, 1, 2 ** 31)
+      const provider = new WebsocketProvider(`${server.url.replace(/^http/, 'ws')}/collab`, id, doc, {
+        disableBc: true,
+        WebSocketPolyfill: recordingSocketClass(browserHeaders(server, cookie), recorded) as never,
+      })
+      provider.awareness.setLocalStateField('user', { name: `Recorder ${n}`, color: '#123456' })
+      return { doc, provider }
     })
-    await synced(provider)
-    provider.awareness.setLocalStateField('user', { name: 'Recorder', color: '#123456' })
-    for (let i = 0; i < 5; i += 1) appendParagraph(doc, `Recorded paragraph ${i}`)
-    const fragment = doc.getXmlFragment('default')
-    fragment.delete(0, 1)
-    await waitFor(async () => (await alliance.drafter.get(`/api/statements/${id}/content?format=text`)).text.includes('paragraph 4'), { what: 'recording saved' })
-    provider.destroy()
-    expect(recorded.length).toBeGreaterThan(5)
+    await Promise.all(clients.map(({ provider }) => synced(provider)))
+    for (let i = 0; i < 6; i += 1) appendParagraph(clients[i % 2]!.doc, `Recorded paragraph ${i}`)
+    await waitFor(() => clients[0]!.doc.getXmlFragment('default').length === 6 && clients[1]!.doc.getXmlFragment('default').length === 6, { what: 'both recorders see six paragraphs' })
+    const [first, second] = clients.map(({ doc }) => doc.getXmlFragment('default').get(0) as Y.XmlElement)
+    ;(first!.get(0) as Y.XmlText).insert(0, 'Early ', { bold: true })
+    ;(second!.get(0) as Y.XmlText).insert(0, 'Concurrent ')
+    clients[1]!.doc.getXmlFragment('default').delete(5, 1)
+    await waitFor(async () => (await alliance.drafter.get(`/api/statements/${id}/content?format=text`)).text.includes('Concurrent'), { what: 'recording saved' })
+    for (const { provider } of clients) provider.destroy()
+    expect(recorded.length).toBeGreaterThan(10)
   })
   afterAll(() => server?.stop({ removeData: true }))
 
@@ -239,5 +313,66 @@ describe(`protocol fuzzing (FUZZ_SEED=${SEED})`, () => {
     expect(reloaded.text()).toBe(live)
     expect((await admin.get(`/api/statements/${id}/content?format=json`)).body).toEqual(liveJson)
     reloaded.provider.destroy()
+  })
+
+  /** The barrage tests restart the server: sign everyone in again on the one running now. */
+  async function signInAgain(): Promise<void> {
+    alliance = { ...alliance, coordinator: await relogin('coordinator@alliance.test'), drafter: await relogin('drafter@drafting.test'), outsider: await relogin('outsider@other.test') }
+  }
+
+  it('after authentication: every truncation of a recorded update, and an oversized varint at every position in it, is refused', async () => {
+    await signInAgain()
+    const { id } = await createStatement(alliance.coordinator, { visibility: 'members' })
+    const honest = connectProvider(server, id, alliance.coordinator.cookie)
+    await synced(honest.provider)
+    appendParagraph(honest.doc, 'Honest')
+    const textOf = async () => (await alliance.coordinator.get(`/api/statements/${id}/content?format=text`)).text as string
+    await waitFor(async () => (await textOf()) === 'Honest' && !server.documents.loadedRoom(id)?.hasUnsavedChanges(), { what: 'honest text saved' })
+    const updates = recorded.filter((frame) => frame[0] === 0 && frame[1] === 2)
+    const frame = updates.reduce((shortest, f) => (f.byteLength < shortest.byteLength ? f : shortest))
+    const variants: Uint8Array[] = []
+    for (let at = 0; at <= frame.byteLength; at += 1) {
+      if (at < frame.byteLength) variants.push(frame.subarray(0, at))
+      variants.push(new Uint8Array([...frame.subarray(0, at), ...new Array(9).fill(0xff), 0x01, ...frame.subarray(at)]))
+    }
+    let socket: RawSocket | null = null
+    for (const [i, variant] of variants.entries()) {
+      if (!socket || socket.closeCode() !== null) {
+        socket = rawSocket(server, id, alliance.drafter.cookie)
+        await socket.opened()
+      }
+      socket.ws.send(variant)
+      await socket.roundTrip()
+      expect(socket.closeCode(), `variant ${i}: ${Buffer.from(variant).toString('hex')}`).toBe(4400)
+    }
+    expect(server.documents.loadedRoom(id)?.hasUnsavedChanges()).toBe(false)
+    expect(await textOf()).toBe('Honest')
+    appendParagraph(honest.doc, 'Still editing')
+    await waitFor(async () => (await textOf()) === 'Honest\nStill editing', { what: 'honest edit after the variants' })
+    honest.provider.destroy()
+  })
+
+  it('after authentication: updates of costly shapes are refused before Yjs reads them, over a long text, and others keep editing', async () => {
+    await signInAgain()
+    const { id } = await createStatement(alliance.coordinator, { visibility: 'members' })
+    const honest = connectProvider(server, id, alliance.coordinator.cookie)
+    await synced(honest.provider)
+    // A long text typed in turns by two clients (set up directly): 10,000 structs for the delete ranges to walk.
+    const room = server.documents.loadedRoom(id)!
+    const paragraph = emptyParagraph()
+    Y.applyUpdate(room.doc, paragraph.update)
+    for (let from = 0; from < 20_000; from += 5_000) Y.applyUpdate(room.doc, chainChunk(paragraph.textId, from, from + 5_000))
+    await waitFor(() => honest.text().length > 20_000, { what: 'the long text reaches the honest client' })
+    const before = honest.text()
+    for (const [i, costly] of COSTLY_UPDATES.entries()) {
+      const attacker = rawSocket(server, id, alliance.drafter.cookie)
+      await attacker.opened()
+      attacker.ws.send(updateMessage(costly()))
+      await waitFor(() => attacker.closeCode() === 4400, { what: `costly update ${i} refused with 4400` })
+    }
+    expect(room.doc.getXmlFragment('default').toString()).toBe(before)
+    appendParagraph(honest.doc, 'Still editing')
+    await waitFor(async () => (await alliance.coordinator.get(`/api/statements/${id}/content?format=text`)).text.endsWith('Still editing'), { what: 'honest edit after the costly updates' })
+    honest.provider.destroy()
   })
 })
