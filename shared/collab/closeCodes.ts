@@ -10,7 +10,7 @@ export const CloseCode = {
   messageTooBig: 1009,
   /** The server failed to load or save the document; reconnect later. */
   internalError: 1011,
-  /** The message could not be decoded, or is of a type the protocol does not know. */
+  /** The message could not be decoded, is of a type the protocol does not know, or is an update the server refuses (malformed, too slow to apply, outside the schema). */
   malformedMessage: 4400,
   /** The session ended (logout, expiry): sign in again. */
   unauthenticated: 4401,
@@ -20,7 +20,7 @@ export const CloseCode = {
   notFound: 4404,
   /** Too many awareness entries on one connection, or one entry's state too large. */
   awarenessTooLarge: 4413,
-  /** More document updates than the connection's rate allows; reconnecting after a pause is fine. */
+  /** More updates, sync requests or awareness messages than the connection's rates allow, or more update time than its budget; reconnecting after a pause is fine. */
   rateLimited: 4429,
 } as const
 
