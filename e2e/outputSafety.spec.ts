@@ -123,10 +123,13 @@ test('hostile titles, names and text are shown as text on every page, and nothin
   await expect(historyPanel(adminPage).auditEntries.first()).toBeVisible()
   await adminGuard.expectClean(adminPage)
 
-  // The member: the banner with their name, the statement list, and endorsing for the organisation.
+  // The member: the banner with their name, the dashboard (the locked text waits for their organisation's
+  // endorsement), the statement list, and endorsing for the organisation.
   const memberPage = await memberContext.newPage()
   await memberPage.goto('/')
   await expect(memberPage.getByRole('banner')).toContainText(stored(memberName))
+  await expectShown(memberPage.getByTestId('needs-action'), [stored(title)])
+  await memberPage.goto('/statements')
   await expectShown(memberPage.getByRole('table', { name: 'Statements' }), [stored(title)])
   await api(memberContext.request, origin).post(`/api/statements/${statementId}/endorsements`, endorsement)
   await memberPage.goto(statementUrl)
