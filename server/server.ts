@@ -39,12 +39,14 @@ export interface StartOptions {
   now?: () => Date
   /** Backups while the server runs (main.ts passes the data directory's); none when absent. */
   backups?: { intervalMs: number; take: () => Promise<{ path: string }> }
+  /** How often the relay closes sockets whose session expired while open; 15 s when absent. */
+  sessionSweepMs?: number
 }
 
 /** Log is folded into one state once it has grown this much since the last compaction. */
 const COMPACT_AFTER_BYTES = 1024 * 1024
 
-export async function startServer({ config, storage, logger, now = () => new Date(), backups }: StartOptions): Promise<RunningServer> {
+export async function startServer({ config, storage, logger, now = () => new Date(), backups, sessionSweepMs }: StartOptions): Promise<RunningServer> {
   let publicUrl = config.publicUrl ?? `http://localhost:${config.port}`
   const hooks: RegistryHooks = {
     prepare: async (room) => {
@@ -95,6 +97,7 @@ export async function startServer({ config, storage, logger, now = () => new Dat
     limits: config.collabLimits,
     allowedOrigin: () => publicUrl,
     clientAddress: (req) => clientAddress(app, req),
+    sessionSweepMs,
   })
   const httpServer = createServer(app)
   httpServer.on('upgrade', (req, socket, head) => {

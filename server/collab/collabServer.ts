@@ -39,6 +39,8 @@ export interface CollabServerOptions {
   limits?: CollabLimits
   /** Who is asking, by the HTTP routes' `trust proxy` rule; the socket's peer address when omitted. */
   clientAddress?: (req: IncomingMessage) => string
+  /** How often sockets whose session has expired are closed (4401); SESSION_SWEEP_MS when omitted. Tests shorten it. */
+  sessionSweepMs?: number
 }
 
 /**
@@ -74,7 +76,7 @@ export class CollabServer {
     events.on('statementChanged', this.onStatementChanged)
     events.on('sessionEnded', this.onSessionEnded)
     events.on('userChanged', this.onUserChanged)
-    this.timers.push(setInterval(this.heartbeat, HEARTBEAT_MS), setInterval(() => void this.sweepSessions(), SESSION_SWEEP_MS))
+    this.timers.push(setInterval(this.heartbeat, HEARTBEAT_MS), setInterval(() => void this.sweepSessions(), options.sessionSweepMs ?? SESSION_SWEEP_MS))
     for (const timer of this.timers) timer.unref()
   }
 

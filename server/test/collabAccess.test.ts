@@ -4,6 +4,8 @@ import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MESSAGE_AUTH, readAccessNotice } from '../../shared/collab/accessNotice.js'
 import { CloseCode } from '../../shared/collab/closeCodes.js'
+import { readSessionToken } from '../http/sessionCookie.js'
+import { hashToken } from '../security/tokens.js'
 import { createStatement, invitePerson, PASSWORD, seedAlliance, type Alliance } from './alliance.js'
 import type { ApiClient } from './apiClient.js'
 import { browserHeaders, paragraphUpdate } from './collabClient.js'
@@ -257,5 +259,72 @@ describe('collaboration access', () => {
         expect([accessNotices(coordinator), accessNotices(admin)]).toEqual([['edit'], ['edit']])
       })
     })
+  })
+})
+
+/**
+ * No event announces that a session ran out: the relay's periodic sweep
+ * (`SESSION_SWEEP_MS`, 15 s) is the only path that closes such a socket. This
+ * server sweeps every 100 ms and runs on a clock the test moves, so the test
+ * waits for the sweep, not for fifteen seconds or a real TTL.
+ */
+describe('sessions that expire while a socket is open', () => {
+  let server: TestServer
+  let now = new Date('2026-03-02T09:00:00Z')
+  const sockets: RawSocket[] = []
+  /** How often storage was asked for each session id: the sweep asks once per session per round. */
+  const lookups = new Map<string, number>()
+
+  beforeAll(async () => {
+    server = await startTestServer({ now: () => now, sessionSweepMs: 100 })
+    const { sessions } = server.ctx.storage
+    const get = sessions.get.bind(sessions)
+    sessions.get = (id) => {
+      lookups.set(id, (lookups.get(id) ?? 0) + 1)
+      return get(id)
+    }
+  })
+  afterAll(async () => {
+    for (const socket of sockets) socket.ws.terminate()
+    await server.stop({ removeData: true })
+  })
+
+  async function connect(statementId: string, client: ApiClient): Promise<RawSocket> {
+    const socket = rawSocket(server, statementId, client.cookie)
+    sockets.push(socket)
+    await socket.opened()
+    await socket.roundTrip()
+    return socket
+  }
+
+  const sessionId = (client: ApiClient) => hashToken(readSessionToken(client.cookie) as string)
+
+  it('closes every socket of a session that expired with 4401 at the next sweep, and leaves a newer session of the same person open', async () => {
+    const ttl = server.config.sessionTtlMs
+    const early = await server.admin()
+    const first = (await createStatement(early, { visibility: 'members' })).id
+    const second = (await createStatement(early, { visibility: 'drafters' })).id
+    const [earlyFirst, earlySecond] = [await connect(first, early), await connect(second, early)]
+
+    // Half a TTL later the same person signs in again: this session outlives the first by that much.
+    now = new Date(now.getTime() + ttl / 2)
+    const late = await server.admin()
+    const lateFirst = await connect(first, late)
+
+    // Three sweeps on a clock where both sessions are live close nothing.
+    const seen = lookups.get(sessionId(early)) ?? 0
+    await waitFor(() => (lookups.get(sessionId(early)) ?? 0) >= seen + 3, { what: 'three sweeps' })
+    expect([earlyFirst, earlySecond, lateFirst].map((socket) => socket.closeCode())).toEqual([null, null, null])
+
+    // From here on no request carries the early cookie, so nothing but the sweep can notice that it expired.
+    now = new Date(now.getTime() + ttl / 2 + 1000)
+    await waitFor(() => earlyFirst.closeCode() === CloseCode.unauthenticated && earlySecond.closeCode() === CloseCode.unauthenticated, {
+      timeoutMs: REVOCATION_DEADLINE_MS,
+      what: 'the sweep closes both sockets of the expired session with 4401',
+    })
+    await lateFirst.roundTrip()
+    expect(lateFirst.closeCode()).toBeNull()
+    expect(await verbatimUpgrade(server, `/collab/${first}`, browserHeaders(server, early.cookie))).toBe(401)
+    expect(await verbatimUpgrade(server, `/collab/${first}`, browserHeaders(server, late.cookie))).toBe(101)
   })
 })

@@ -30,6 +30,8 @@ export async function startTestServer(
     env?: Record<string, string>
     logger?: Logger
     now?: () => Date
+    /** The relay's sweep of sockets whose session expired (15 s in production). */
+    sessionSweepMs?: number
     /** Wraps the document store, e.g. to make writes hang or fail. */
     wrapDocuments?: (store: DocumentStateStore) => DocumentStateStore
   } = {},
@@ -47,7 +49,7 @@ export async function startTestServer(
   })
   const files = await openFileStorage(dataDir, { onWarning: () => undefined })
   const storage = options.wrapDocuments ? { ...files, documents: options.wrapDocuments(files.documents) } : files
-  const server = await startServer({ config, storage, logger: options.logger ?? silentLogger, ...(options.now ? { now: options.now } : {}) })
+  const server = await startServer({ config, storage, logger: options.logger ?? silentLogger, ...(options.now ? { now: options.now } : {}), sessionSweepMs: options.sessionSweepMs })
   const client = () => new ApiClient(server.url, server.publicUrl)
   return {
     ...server,
