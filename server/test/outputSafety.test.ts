@@ -238,8 +238,30 @@ describe('output safety: hostile names and text are inert in every page and expo
     const response = await admin.get(`/api/statements/${statementId}/content?format=html`)
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toContain('text/html')
-    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'")
     expectStatementHtml(response.text, '/content?format=html', 'fragment')
+  })
+
+  it('every HTML answer of the API comes under a policy that allows nothing: no script, style, request or framing', async () => {
+    for (const [who, client] of [
+      ['coordinator', admin],
+      ['member', outsider],
+    ] as const) {
+      for (const url of [`/api/statements/${statementId}/content?format=html`, signoffUrl('html')]) {
+        const response = await download(client, url)
+        expect(response.status, `${who} ${url}`).toBe(200)
+        expect(response.type, `${who} ${url}`).toContain('text/html')
+        const csp = cspDirectives(response.csp)
+        expect(csp.get('default-src'), `${who} ${url}`).toEqual(["'none'"])
+        expect(csp.get('frame-ancestors'), `${who} ${url}`).toEqual(["'none'"])
+        expect(csp.get('base-uri'), `${who} ${url}`).toEqual(["'none'"])
+        expect(csp.get('form-action'), `${who} ${url}`).toEqual(["'none'"])
+        // Nothing else may run or load: no script-src, connect-src or img-src of the client's policy.
+        for (const directive of csp.keys()) expect(['default-src', 'style-src', 'base-uri', 'form-action', 'frame-ancestors'], `${who} ${url}: ${directive}`).toContain(directive)
+      }
+    }
+    // The statement's fragment has no stylesheet at all, so it gets no style-src either.
+    expect((await download(admin, `/api/statements/${statementId}/content?format=html`)).csp).toBe("default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
   })
 
   it('keeps the forged targets in the JSON (what was typed is not rewritten) and out of every HTML field of the API', async () => {

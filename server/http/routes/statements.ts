@@ -6,6 +6,14 @@ import { createStatement, findReadableStatement, getStatement, listStatements, u
 import { requireAuth } from '../authentication.js'
 import { validate } from '../validate.js'
 
+/**
+ * The rendered statement as HTML is data for a program, not a page. Under the
+ * client app's policy, markup that slipped past escaping could still load our
+ * own scripts (`script-src 'self'`) and inline styles; this policy allows
+ * nothing, not even being framed.
+ */
+const API_HTML_CSP = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
 export function statementRoutes(ctx: ServiceContext): Router {
   const router = Router()
 
@@ -35,7 +43,7 @@ export function statementRoutes(ctx: ServiceContext): Router {
     const rendered = await ctx.documents.withDocument(statement.id, renderDocument)
     res.setHeader('Cache-Control', 'no-store')
     if (format === 'text') res.type('text/plain; charset=utf-8').send(rendered.text)
-    else if (format === 'html') res.type('text/html; charset=utf-8').send(rendered.html)
+    else if (format === 'html') res.setHeader('Content-Security-Policy', API_HTML_CSP).type('text/html; charset=utf-8').send(rendered.html)
     else res.json(rendered.json)
   })
 
