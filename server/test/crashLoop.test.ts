@@ -5,6 +5,7 @@ import * as prng from 'lib0/prng'
 import { afterAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { decodeLog } from '../storage/files/logRecords.js'
+import { decodeStateFile } from '../storage/files/stateFile.js'
 import * as syncProtocol from 'y-protocols/sync'
 import { ApiClient } from './apiClient.js'
 import { appendParagraph, connectProvider } from './collabClient.js'
@@ -55,7 +56,7 @@ async function persistedTokens(dataDir: string, statementId: string): Promise<st
   const base = path.join(dataDir, 'documents', statementId)
   const doc = new Y.Doc()
   const state = await readIfExists(`${base}.state`)
-  if (state) Y.applyUpdate(doc, new Uint8Array(state))
+  if (state) Y.applyUpdate(doc, decodeStateFile(`${base}.state`, state))
   const log = await readIfExists(`${base}.log`)
   if (log) {
     const decoded = decodeLog(log)

@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../shared/collab/closeCodes.js'
 import { createDocumentLog } from '../storage/files/documentLog.js'
 import { RECORD_HEADER_BYTES } from '../storage/files/logRecords.js'
+import { decodeStateFile } from '../storage/files/stateFile.js'
 import type { DocumentStateStore } from '../storage/ports.js'
 import { ApiClient } from './apiClient.js'
 import { appendParagraph, connectProvider, synced } from './collabClient.js'
@@ -283,7 +284,7 @@ describe('storage faults', () => {
       if (damage === 'a damaged record in the middle of .log') {
         // Three more saves as the relay appends them (the statement is not loaded: no other writer).
         const doc = new Y.Doc()
-        Y.applyUpdate(doc, new Uint8Array(await readFile(stateFile)))
+        Y.applyUpdate(doc, decodeStateFile(stateFile, await readFile(stateFile)))
         const updates: Uint8Array[] = []
         doc.on('update', (update: Uint8Array) => updates.push(update))
         for (const text of ['Logged one', 'Logged two', 'Logged three']) appendParagraph(doc, text)

@@ -9,6 +9,7 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../shared/collab/closeCodes.js'
 import { STATEMENT_FRAGMENT, statementExtensions } from '../../shared/schema/statementExtensions.js'
 import { decodeLog } from '../storage/files/logRecords.js'
+import { decodeStateFile } from '../storage/files/stateFile.js'
 import { ApiClient } from './apiClient.js'
 import { connectProvider, synced } from './collabClient.js'
 import { rawSocket, updateMessage, type RawSocket } from './rawSocket.js'
@@ -53,7 +54,7 @@ async function persistedXml(dataDir: string, statementId: string): Promise<strin
   const base = path.join(dataDir, 'documents', statementId)
   const doc = new Y.Doc()
   const state = await readIfExists(`${base}.state`)
-  if (state) Y.applyUpdate(doc, new Uint8Array(state))
+  if (state) Y.applyUpdate(doc, decodeStateFile(`${base}.state`, state))
   const log = await readIfExists(`${base}.log`)
   if (log) {
     const decoded = decodeLog(log)

@@ -1,36 +1,14 @@
-import * as Y from 'yjs'
 import { StorageCorruptError } from '../storageErrors.js'
 import { decodeLog } from './logRecords.js'
+import { decodeStateFile } from './stateFile.js'
 
 /**
- * Real states hold client ids, clocks and text, so a long run of NUL bytes is a
- * block the disk never wrote (a crash, a full disk) rather than data. An empty
- * document's state is two NULs; 32 in a row would need 32 empty fields in a row.
- */
-const NUL_RUN = Buffer.alloc(32)
-
-/**
- * Checks a `<id>.state` file's bytes: a full-state Yjs update, which the state file
- * carries without a checksum. `path` only names the file in the error. Decoding
- * catches a truncated or garbled state (lib0 reads past the end, or meets an
- * unknown struct type); the NUL rule catches blocks that were never written.
+ * Checks a `<id>.state` file's bytes (see stateFile.ts for the format and what counts
+ * as damage); `path` only names the file in the error. The same check as load(), so
+ * the start, backups and restore refuse exactly what the relay would.
  */
 export function checkDocumentState(path: string, bytes: Uint8Array): void {
-  const corrupt = (reason: string, cause?: unknown): StorageCorruptError =>
-    new StorageCorruptError(
-      path,
-      `Document state file ${path} is corrupt (${reason}). Plenary will not serve or save over this statement.`,
-      cause === undefined ? undefined : { cause },
-    )
-  if (bytes.length === 0) throw corrupt('it is empty')
-  if (bytes.length > 2 && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(NUL_RUN)) {
-    throw corrupt('it contains a run of NUL bytes, typically left by a crash or a full disk')
-  }
-  try {
-    Y.decodeUpdate(bytes)
-  } catch (error) {
-    throw corrupt(`not a Yjs update: ${(error as Error).message}`, error)
-  }
+  decodeStateFile(path, bytes)
 }
 
 /**

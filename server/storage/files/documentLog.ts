@@ -4,9 +4,9 @@ import type { DocumentStateStore } from '../ports.js'
 import { KeyedSerialQueue } from '../serialQueue.js'
 import { assertStatementId } from '../storageIds.js'
 import { StorageCorruptError, StorageUnavailableError } from '../storageErrors.js'
-import { checkDocumentState } from './documentFileCheck.js'
 import { syncDirectory, writeFileDurably } from './fsync.js'
 import { decodeLog, encodeLogRecord } from './logRecords.js'
+import { decodeStateFile, encodeStateFile } from './stateFile.js'
 
 export interface DocumentLogOptions {
   /** Told about damage that was repaired rather than refused (a torn last record). Defaults to console.warn. */
@@ -25,8 +25,9 @@ interface DocumentPaths {
 }
 
 /**
- * Yjs state per statement in `<directory>/<id>.state` (a compacted full update, raw
- * bytes) plus `<id>.log` (updates appended since, see logRecords.ts).
+ * Yjs state per statement in `<directory>/<id>.state` (a compacted full update behind
+ * a checksummed header, see stateFile.ts) plus `<id>.log` (updates appended since, see
+ * logRecords.ts).
  *
  * Each append opens the log, writes one record, fdatasyncs and closes it. Keeping a
  * handle open would save an open/close per append, which is noise next to the
@@ -87,13 +88,13 @@ export function createDocumentLog(directory: string, options: DocumentLogOptions
   return {
     load: (statementId) =>
       withStatement(statementId, async (paths) => {
-        const state = await readIfExists(paths.state)
-        // compact() flushes before it renames and never writes an empty state, so an empty,
-        // undecodable or NUL-filled one is damage from outside (a disk fault, a botched restore),
-        // found here when it happens while the server runs. Yjs would read NULs as a valid
-        // empty document, which the next save would then replace.
-        if (state !== null) checkDocumentState(paths.state, state)
-        const updates: Uint8Array[] = state === null ? [] : [new Uint8Array(state)]
+        const file = await readIfExists(paths.state)
+        // compact() flushes before it renames and never writes an empty state, so a state
+        // file that fails its checksum (or, in the old header-less format, does not decode
+        // or is all NULs) is damage from outside: a disk fault, a botched restore. Found here
+        // when it happens while the server runs; never read as an empty document, which the
+        // next save would then keep.
+        const updates: Uint8Array[] = file === null ? [] : [decodeStateFile(paths.state, file)]
         updates.push(...(await readLog(statementId, paths.log)))
         return updates
       }),
@@ -117,7 +118,13 @@ export function createDocumentLog(directory: string, options: DocumentLogOptions
       if (state.length === 0) {
         return Promise.reject(new RangeError('compact() needs a full-state update; an empty one would erase the document'))
       }
-      const bytes = Buffer.from(state)
+      // Encoded (and so copied) now, as append() does. Old header-less files become new ones here.
+      let bytes: Buffer
+      try {
+        bytes = encodeStateFile(state)
+      } catch (error) {
+        return Promise.reject(error)
+      }
       return withStatement(statementId, async (paths) => {
         await writeFileDurably(paths.stateTemp, bytes)
         await rename(paths.stateTemp, paths.state)
