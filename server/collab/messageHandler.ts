@@ -3,7 +3,15 @@ import { CloseCode } from '../../shared/collab/closeCodes.js'
 import type { CollabConnection } from './collabConnection.js'
 import { LimitExceeded, type CollabLimits } from './collabLimits.js'
 import type { DocumentRoom } from './documentRoom.js'
-import { assertDecodableUpdate, awarenessEntries, decodeClientMessage, encodeAwarenessStates, encodeSyncStep2, ProtocolError } from './protocol.js'
+import {
+  assertDecodableUpdate,
+  awarenessEntries,
+  decodeClientMessage,
+  encodeAwarenessStates,
+  encodeSyncStep2,
+  ProtocolError,
+  type AwarenessEntry,
+} from './protocol.js'
 
 /**
  * Applies one client frame to the room. Authority lives here, per message:
@@ -58,8 +66,12 @@ export function handleClientMessage(room: DocumentRoom, connection: CollabConnec
 }
 
 function applyAwareness(room: DocumentRoom, connection: CollabConnection, update: Uint8Array, limits: CollabLimits): void {
-  if (!connection.awarenessBudget.take()) throw new LimitExceeded(CloseCode.rateLimited, 'too many awareness updates')
   const entries = awarenessEntries(update)
+  // A stock y-websocket provider sends every awareness change it sees back to the server, other people's
+  // included. Such echoes say nothing new and are dropped before they cost the sender anything: charged,
+  // one connection's flood would close every honest provider in the room with 4429 (their echoes of it).
+  if (!entries.some((entry) => speaksForItself(room, connection, entry))) return
+  if (!connection.awarenessBudget.take()) throw new LimitExceeded(CloseCode.rateLimited, 'too many awareness updates')
   checkAwarenessLimits(connection, entries, limits)
   const ids = entries.map((entry) => entry.clientId)
   if (ids.some((id) => (room.awarenessOwners.get(id) ?? connection) !== connection)) return
@@ -74,6 +86,13 @@ function applyAwareness(room: DocumentRoom, connection: CollabConnection, update
       connection.controlledClientIds.delete(id)
     }
   }
+}
+
+/** The connection's own entry, or a new one it claims; not an echo of somebody else's entry or of its removal. */
+function speaksForItself(room: DocumentRoom, connection: CollabConnection, entry: AwarenessEntry): boolean {
+  const owner = room.awarenessOwners.get(entry.clientId)
+  if (owner !== undefined) return owner === connection
+  return !entry.removes && !room.awareness.getStates().has(entry.clientId)
 }
 
 /** Checked before y-protocols parses any JSON, so an oversized state costs no parse. */
