@@ -98,13 +98,25 @@ export function createApp(deps: AppDependencies): Express {
   api.use(apiNotFound)
   api.use(errorHandler(ctx.logger))
   app.use('/api', api)
-  // `//api/…` misses the mount above; answer it as a wrong API path, not with the client page (server/test/accessMatrix.test.ts).
-  app.use(/^\/{2,}api(?=\/|$)/i, apiNotFound)
+  // Spellings of /api that miss the mount above (`//api/…`, `/api%2F…`, `/%61pi/…`) are wrong API paths,
+  // answered in JSON, not with the client page (server/test/accessMatrix.test.ts › "path variants …").
+  app.use((req, res, next) => (looksLikeApiPath(req.path) ? apiNotFound(req, res, next) : next()))
   app.use(verifyPageRoutes(ctx))
   app.use(errorHandler(ctx.logger))
 
   serveClient(app, deps.clientDir)
   return app
+}
+
+/** The path once percent-decoded, with backslashes read as slashes and leading slashes collapsed, as a proxy or browser might. */
+function looksLikeApiPath(pathname: string): boolean {
+  let decoded = pathname
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    // Malformed escapes: judge the path as sent.
+  }
+  return /^\/+api(?:\/|$)/i.test(decoded.replace(/\\/g, '/'))
 }
 
 /** The built single-page client, with index.html for every client-side route. */

@@ -1,8 +1,13 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SESSION_COOKIE } from '../http/sessionCookie.js'
+import { startSession } from '../services/sessions.js'
 import { createStatement, invitePerson, PASSWORD, seedAlliance, type Alliance } from './alliance.js'
-import type { ApiClient, ApiResponse } from './apiClient.js'
-import { apiRoutes } from './routeList.js'
+import { ApiClient, type ApiResponse } from './apiClient.js'
+import { apiRoutes, pathVariants } from './routeList.js'
 import { ADMIN, startTestServer, type TestServer } from './testServer.js'
 
 /**
@@ -201,6 +206,9 @@ const ROWS: Row[] = [
   { route: 'GET /api/dashboard', call: (c) => c.get('/api/dashboard'), expect: '401 401 200 200 200 200 200' },
 ]
 
+/** In the stand-in for the built client's index.html: an /api answer that contains it was served the client page. */
+const CLIENT_PAGE_MARKER = 'plenary-client-page-7f3a'
+
 function parseCells(cells: Cells): Record<Caller, number | null> {
   const parts = cells.split(' ')
   if (parts.length !== CALLERS.length) throw new Error(`"${cells}" needs ${CALLERS.length} cells`)
@@ -214,9 +222,14 @@ describe('access matrix', () => {
   let fixture: Fixture
   // The server's clock: moved past the session TTL once, to expire one session.
   let now = new Date('2026-03-02T09:00:00Z')
+  let clientDir: string
 
   beforeAll(async () => {
-    server = await startTestServer({ now: () => now })
+    // A client page to be served by mistake: the path variants must never get it for an /api path.
+    clientDir = await mkdtemp(path.join(os.tmpdir(), 'plenary-client-'))
+    await writeFile(path.join(clientDir, 'index.html'), `<!doctype html><title>Plenary</title><div id="root" data-marker="${CLIENT_PAGE_MARKER}"></div>`)
+    // Every spelling of the public sign-on row counts against its per-address limit, which has tests of its own.
+    server = await startTestServer({ now: () => now, env: { CLIENT_DIR: clientDir, SIGNON_MAX_SUBMISSIONS: '10000' } })
     alliance = await seedAlliance(server)
     await invitePerson(server, alliance.admin, 'member@drafting.test', alliance.drafting.id, 'member', false)
     const bystander = await invitePerson(server, alliance.admin, 'bystander@drafting.test', alliance.drafting.id, 'member', false)
@@ -262,7 +275,10 @@ describe('access matrix', () => {
       },
     }
   })
-  afterAll(() => server.stop({ removeData: true }))
+  afterAll(async () => {
+    await server.stop({ removeData: true })
+    await rm(clientDir, { recursive: true, force: true })
+  })
 
   it('has a row for every route the server serves, and the OpenAPI document lists exactly those', async () => {
     const served = apiRoutes(server)
@@ -328,51 +344,116 @@ describe('access matrix', () => {
     expect((await callers.member.get('/api/me')).text).not.toContain('passwordHash')
   })
 
-  describe('path variants reach the same decision or a 404, never a leak', () => {
-    const VARIANTS: [string, (id: string, rest: string) => string][] = [
-      ['canonical', (id, rest) => `/api/statements/${id}${rest}`],
-      ['double slash', (id, rest) => `//api/statements/${id}${rest}`],
-      ['inner double slash', (id, rest) => `/api//statements/${id}${rest}`],
-      ['encoded slash', (id, rest) => `/api/statements%2F${id}${rest}`],
-      ['encoded letter', (id, rest) => `/api/%73tatements/${id}${rest}`],
-      ['upper case', (id, rest) => `/API/STATEMENTS/${id}${rest.toUpperCase()}`],
-      ['trailing slash', (id, rest) => `/api/statements/${id}${rest}/`],
-      ['dot segment', (id, rest) => `/api/statements/x/../${id}${rest}`],
-      ['encoded dot segment', (id, rest) => `/api/statements/x/%2e%2e/${id}${rest}`],
-    ]
-
-    for (const [method, rest, body] of [
-      ['GET', '', undefined],
-      ['GET', '/content', undefined],
-      ['PATCH', '', { forum: 'CCPCJ' }],
-    ] as const) {
-      it(`${method} /api/statements/{id}${rest}`, async () => {
-        const mismatches: string[] = []
-        // Per variant: did any request reach the route (same status as canonical, not a 404)?
-        const reached = new Set<string>()
-        for (const who of CALLERS) {
-          for (const target of ['own', 'foreign', 'missing'] as const) {
-            const id = fixture.statement[target]
-            const canonical = await callers[who].request(method, `/api/statements/${id}${rest}`, body)
-            for (const [variant, path] of VARIANTS) {
-              const res = await verbatimRequest(server, callers[who], method, path(id, rest), body)
-              const sameDecision = res.status === canonical.status
-              if (sameDecision && res.status !== 404) reached.add(variant)
-              if (!sameDecision && res.status !== 404) mismatches.push(`${who} → ${target} ${variant}: ${res.status}, canonical ${canonical.status}`)
-              // Whatever the status, a caller who may not see the statement never gets its title.
-              if (canonical.status !== 200 && /confidential/i.test(res.text)) mismatches.push(`${who} → ${target} ${variant}: leaked the title`)
-            }
-          }
-        }
-        expect(mismatches).toEqual([])
-        // Express matches case-insensitively and ignores one trailing slash; Node does not resolve
-        // dot segments, so those and everything else are 404s.
-        // Asserted so that the loop above cannot pass merely because every variant missed.
-        expect([...reached].sort()).toEqual(['canonical', 'trailing slash', 'upper case'])
-      })
+  /**
+   * Every row again, each request sent in every spelling of `pathVariants` byte
+   * for byte, by every caller: a spelling either reaches the decision of the
+   * canonical path (the cell above) or is a JSON 404, never carries a statement
+   * title the caller may not see, and never the client's index.html.
+   */
+  describe('path variants of every route reach the same decision or a JSON 404, never a leak', () => {
+    // The spellings that reached a route: the canonical success (2xx) of some caller, not a 404.
+    const reached = new Set<string>()
+    const HIDDEN: Record<Caller, string[]> = {
+      anonymous: ['Own confidential', 'Open draft', 'Foreign confidential'],
+      expired: ['Own confidential', 'Open draft', 'Foreign confidential'],
+      outsider: ['Own confidential'],
+      member: ['Foreign confidential'],
+      signatory: ['Foreign confidential'],
+      coordinator: [],
+      admin: [],
     }
+    /**
+     * The logout row ends the session it is sent on, so each of its requests rides on a
+     * session of its own, made in storage: signing in for each would cost a password hash.
+     */
+    async function sessionFor(who: Caller): Promise<ApiClient> {
+      if (who === 'anonymous' || who === 'expired') return fixture.freshSession(who)
+      const client = server.client()
+      const { token } = await startSession(server.ctx, (await callers[who].get('/api/me')).body.user.id)
+      client.cookie = `${SESSION_COOKIE}=${token}`
+      return client
+    }
+
+    async function sendEveryVariant(row: Row, target: Target | null, who: Caller, canonical: number): Promise<string[]> {
+      const found: string[] = []
+      const spellings = pathVariants((await recordCall(row, fixture, target ?? 'missing', who)).path)
+      await Promise.all(
+        spellings.map(async ([variant, spelled]) => {
+          // Recorded afresh for each spelling, so bodies that must be unique (names, e-mails) are.
+          const call = await recordCall(row, fixture, target ?? 'missing', who)
+          const client = call.freshSession ? await sessionFor(who) : callers[who]
+          const res = await verbatimRequest(server, client, call.method, spelled, call.body)
+          const where = `${who} ${call.method} ${spelled}`
+          const clientPage = res.text.includes(CLIENT_PAGE_MARKER)
+          if (res.status === canonical && canonical < 300 && !clientPage) reached.add(variant)
+          if (res.status !== canonical && !(res.status === 404 && isJsonError(res))) found.push(`${where}: ${res.status} ${res.type}, canonical ${canonical}`)
+          for (const title of HIDDEN[who]) if (res.text.includes(title)) found.push(`${where}: carries the title "${title}"`)
+          if (clientPage) found.push(`${where}: answered with the client's index.html`)
+        }),
+      )
+      return found
+    }
+
+    // Not `missing`: it has no title to leak, and every signed-in caller's canonical answer is already the 404.
+    for (const row of ROWS) {
+      const perTarget = typeof row.expect === 'string' ? null : row.expect
+      for (const target of perTarget ? (['own', 'open', 'foreign'] as const) : ([null] as const)) {
+        const name = [row.route, row.note && `(${row.note})`, target && `→ ${target}`].filter(Boolean).join(' ')
+        it(name, async () => {
+          const expected = parseCells(target && perTarget ? perTarget[target] : (row.expect as Cells))
+          const problems = await Promise.all(CALLERS.map((who) => (expected[who] === null ? [] : sendEveryVariant(row, target, who, expected[who] as number))))
+          expect(problems.flat()).toEqual([])
+        })
+      }
+    }
+
+    it('of all the spellings, only the upper-case one and a trailing slash ever reached a route', () => {
+      // Express matches paths case-insensitively and ignores one trailing slash; Node resolves no dot segments
+      // and nothing decodes an encoded slash or letter before routing. Asserted so that the rows above cannot
+      // pass merely because every spelling missed.
+      expect([...reached].sort()).toEqual(['trailing slash', 'upper case'])
+    })
   })
 })
+
+interface RecordedCall {
+  method: string
+  path: string
+  body: unknown
+  /** Sent on a second session of the caller's person (`Fixture.freshSession`). */
+  freshSession: boolean
+}
+
+/** A client that sends nothing: it notes the one request a row's call makes. */
+class RecordingClient extends ApiClient {
+  recorded: RecordedCall | null = null
+  constructor(private readonly freshSession: boolean) {
+    super('http://recording.invalid')
+  }
+  override async request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
+    if (this.recorded) throw new Error(`a row made a second request: ${method} ${path}`)
+    this.recorded = { method, path, body, freshSession: this.freshSession }
+    return { status: 0, body: undefined as T, headers: new Headers(), text: '' }
+  }
+}
+
+async function recordCall(row: Row, fixture: Fixture, target: Target, who: Caller): Promise<RecordedCall> {
+  const direct = new RecordingClient(false)
+  const fresh = new RecordingClient(true)
+  await row.call(direct, { ...fixture, freshSession: async () => fresh }, target, who)
+  const recorded = direct.recorded ?? fresh.recorded
+  if (!recorded) throw new Error(`${row.route}: the row's call made no request`)
+  return recorded
+}
+
+function isJsonError(res: { type: string; text: string }): boolean {
+  if (!res.type.startsWith('application/json')) return false
+  try {
+    return typeof (JSON.parse(res.text) as { error?: { code?: unknown } }).error?.code === 'string'
+  } catch {
+    return false
+  }
+}
 
 function cloneCookie(server: TestServer, client: ApiClient): ApiClient {
   const copy = server.client()
@@ -384,7 +465,7 @@ function cloneCookie(server: TestServer, client: ApiClient): ApiClient {
  * The request with its path sent byte for byte: fetch would resolve `..` and
  * `%2e%2e` before sending, and a proxy in front of Plenary might not.
  */
-function verbatimRequest(server: TestServer, client: ApiClient, method: string, path: string, body: unknown): Promise<{ status: number; text: string }> {
+function verbatimRequest(server: TestServer, client: ApiClient, method: string, path: string, body: unknown): Promise<{ status: number; type: string; text: string }> {
   const payload = body === undefined ? undefined : JSON.stringify(body)
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -402,7 +483,7 @@ function verbatimRequest(server: TestServer, client: ApiClient, method: string, 
         let text = ''
         res.setEncoding('utf8')
         res.on('data', (chunk: string) => (text += chunk))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'] ?? '', text }))
       },
     )
     req.on('error', reject)

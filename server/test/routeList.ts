@@ -32,3 +32,32 @@ export function apiRoutes(server: TestServer): string[] {
   if (api.length < 20) throw new Error(`Read only ${api.length} API routes from the Express router: has its internal shape changed?`)
   return api
 }
+
+/**
+ * Other spellings of an `/api/…` request path (its query string kept as is), as a
+ * client, a proxy or an attacker might send them byte for byte.
+ */
+export function pathVariants(path: string): [name: string, path: string][] {
+  const queryAt = path.indexOf('?')
+  const pathname = queryAt === -1 ? path : path.slice(0, queryAt)
+  const query = queryAt === -1 ? '' : path.slice(queryAt)
+  if (!pathname.startsWith('/api/')) throw new Error(`pathVariants: ${path} is not an /api path`)
+  const rest = pathname.slice('/api/'.length)
+  const lastSlash = pathname.lastIndexOf('/')
+  const encodeFirst = (text: string) => `%${(text.codePointAt(0) as number).toString(16)}${text.slice(1)}`
+  const variants: [string, string][] = [
+    ['leading double slash', `/${pathname}`],
+    ['inner double slash', `/api//${rest}`],
+    ['encoded slash after /api', `/api%2F${rest}`],
+    ['encoded slash, last separator', `${pathname.slice(0, lastSlash)}%2F${pathname.slice(lastSlash + 1)}`],
+    ['backslash separator', `/api\\${rest}`],
+    ['encoded letter in /api', `/${encodeFirst('api')}/${rest}`],
+    ['encoded letter in the route', `/api/${encodeFirst(rest)}`],
+    ['upper case', pathname.toUpperCase()],
+    ['trailing slash', `${pathname}/`],
+    ['dot-dot segment', `/api/x/../${rest}`],
+    ['encoded dot-dot segment', `/api/x/%2e%2e/${rest}`],
+  ]
+  const seen = new Set<string>([pathname])
+  return variants.filter(([, spelled]) => !seen.has(spelled) && seen.add(spelled)).map(([name, spelled]) => [name, spelled + query])
+}
