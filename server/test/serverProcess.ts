@@ -48,7 +48,7 @@ export async function spawnServer(dataDir: string, port: number, env: Record<str
   let exitCode: number | null | undefined
   void exited.then((code) => (exitCode = code ?? -1))
   // A server that exits fails the wait at once, with its output, instead of at the deadline.
-  await waitFor(() => exitCode !== undefined || output.includes('Plenary is listening'), { timeoutMs: 20_000, what: 'server process to listen' })
+  await waitFor(() => exitCode !== undefined || output.includes('Plenary is listening'), { timeoutMs: 60_000, what: 'server process to listen' })
   if (exitCode !== undefined) throw new Error(`server exited with ${exitCode}:\n${output}`)
   return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited }
 }
