@@ -1,6 +1,7 @@
 import { addOrganization, createInvitation } from './support/adminArea.js'
 import { statementEditor, typeParagraphAtEnd, waitUntilConnected } from './support/editor.js'
 import { expect, test } from './support/fixtures.js'
+import { createStatement } from './support/statements.js'
 import { uniqueSuffix } from './support/unique.js'
 
 /** `YYYY-MM-DD`, `days` after today (UTC, as the server decides what is upcoming). */
@@ -14,6 +15,8 @@ function words(count: number, from = 0): string {
 }
 
 test('a statement attached to a meeting is listed under it on the dashboard, and its limit meter turns amber, then red, for everyone editing', async ({ adminPage, joinAs }, testInfo) => {
+  // Three people, two editors and some fifty typed words: past the default two minutes on a loaded two-core machine.
+  test.slow()
   const suffix = uniqueSuffix()
   const alliance = { name: `Penal Reform Alliance ${suffix}`, shortName: `PRA-${suffix}` }
   const meetingName = `35th session ${suffix}`
@@ -127,4 +130,53 @@ test('a statement attached to a meeting is listed under it on the dashboard, and
   await expect(timer).toHaveAttribute('data-running', 'false')
   await timer.getByRole('button', { name: 'Reset' }).click()
   await expect(timer.getByRole('timer')).toHaveText('3:00')
+})
+
+test('the rehearsal view follows the drafting live, and its countdown keeps its time through the edits', async ({ adminPage, joinAs }, testInfo) => {
+  // Two people and three typed paragraphs, each awaited in another browser context.
+  test.slow()
+  const suffix = uniqueSuffix()
+  const readers = { name: `Rehearsal Readers ${suffix}`, shortName: `RR-${suffix}` }
+  await addOrganization(adminPage, readers)
+  const readerLink = await createInvitation(adminPage, { email: `reader-${suffix}@rr.e2e.test`, organization: readers })
+  // All members can read it, and it has no speaking limit: the countdown runs from the estimated time,
+  // at the form's default of 120 words per minute (12 words, 6 seconds).
+  const statementId = await createStatement(adminPage, { title: `Statement to rehearse ${suffix}` })
+  await waitUntilConnected(adminPage)
+  await typeParagraphAtEnd(adminPage, words(12))
+  await expect(statementEditor(adminPage).wordCount).toContainText('12 words')
+
+  // A member of another organisation, who can only read it, opens the rehearsal view.
+  const reader = await joinAs(readerLink, 'Rita Reader')
+  await reader.goto(`/statements/${statementId}/rehearse`)
+  const text = reader.getByTestId('rehearsal-text')
+  const timer = reader.getByTestId('rehearsal-timer')
+  const clock = timer.getByRole('timer')
+  await expect(reader.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected', { timeout: 30_000 })
+  await expect(text).toContainText('word11')
+  await expect(clock).toHaveText('0:06')
+
+  // The drafter adds a paragraph; it appears in the open view, and the countdown nobody started follows the text.
+  await typeParagraphAtEnd(adminPage, words(10, 12))
+  await expect(text.locator('p').last()).toHaveText(words(10, 12), { timeout: 20_000 })
+  await expect(reader.getByTestId('rehearsal-estimate')).toContainText('22 words, about 0:11')
+  await expect(clock).toHaveText('0:11')
+
+  // Once started, the countdown keeps its time while the text changes, and says what Reset would take.
+  await timer.getByRole('button', { name: 'Start' }).click()
+  await expect(timer).toHaveAttribute('data-running', 'true')
+  await typeParagraphAtEnd(adminPage, words(10, 22))
+  await expect(text.locator('p').last()).toHaveText(words(10, 22), { timeout: 20_000 })
+  await expect(text.locator('p')).toHaveCount(3)
+  await expect(timer).toHaveAttribute('data-running', 'true')
+  await expect(timer).toContainText('Estimated time (no speaking limit set): 0:11')
+  await expect(timer).toContainText('Now 0:16: Reset to count down from it.')
+  await reader.screenshot({ path: testInfo.outputPath('rehearsal-live.png') })
+  await timer.getByRole('button', { name: 'Reset' }).click()
+  await expect(clock).toHaveText('0:16')
+  await expect(timer).not.toContainText('Reset to count down from it')
+
+  // The view only reads: it is nobody's presence in the editor, and the text was never touched by it.
+  await expect(statementEditor(adminPage).presentUsers).toHaveCount(1)
+  await expect(statementEditor(adminPage).wordCount).toContainText('32 words')
 })

@@ -1,38 +1,19 @@
-import { getSchema, type JSONContent } from '@tiptap/core'
+import type { JSONContent } from '@tiptap/core'
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string'
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { canonicalText } from '../../shared/text/canonicalText.js'
 import { countDocumentWords, type JsonNode } from '../../shared/text/documentText.js'
 import { fingerprintText } from '../../shared/text/fingerprint.js'
-import { STATEMENT_FRAGMENT, statementExtensions } from '../../shared/schema/statementExtensions.js'
+import { documentJson } from '../../shared/schema/documentJson.js'
+import { statementExtensions } from '../../shared/schema/statementExtensions.js'
 
 /**
  * Renders a statement's Yjs document with the editor's own extension list, so
- * exports, diffs and fingerprints see exactly what the editor shows. Content
- * that the schema does not allow (stored before the relay refused it) is left
- * out of the rendering, the same way the editor would leave it out.
+ * exports, diffs and fingerprints see exactly what the editor shows; the
+ * conversion itself (from a copy, never the live document) is shared with the
+ * client's rehearsal view.
  */
-const schema = getSchema(statementExtensions)
-
-/**
- * Converts a copy, never `doc` itself: y-prosemirror deletes from the Y.Doc it
- * reads whatever the schema cannot build, and merges adjacent texts that the
- * reading document's client created. On a room's document that turned a read
- * (a GET of the content, an automatic version) into an edit nobody made, sent
- * to every client and saved. The relay refuses such content now
- * (server/collab/schemaGuard.ts); this keeps documents saved before that, and
- * anything the guard misses, the same live and after a restart.
- */
-export function documentJson(doc: Y.Doc): JSONContent {
-  const copy = new Y.Doc()
-  try {
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc))
-    return yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(STATEMENT_FRAGMENT), schema).toJSON() as JSONContent
-  } finally {
-    copy.destroy()
-  }
-}
+export { documentJson }
 
 export function renderJsonToHtml(json: JSONContent): string {
   return renderToHTMLString({ content: json, extensions: statementExtensions })

@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react'
 import type { LimitLevel } from '../../../shared/text/speakingTime.js'
 import { formatDuration } from '../../../shared/text/speakingTime.js'
-import { countdownLevel, formatCountdown, isRunning, remainingMs } from './countdown.js'
+import { countdownLevel, formatCountdown, isRunning, newCountdown, remainingMs } from './countdown.js'
 import { useCountdown } from './useCountdown.js'
 
 const LEVEL_WORDS: Record<LimitLevel, string> = { ok: '', near: 'Almost out of time', over: 'Over time' }
 
 interface RehearsalTimerProps {
+  /** The time to count down from; a change reaches a countdown in use only when it is reset. */
   totalSeconds: number
   /** "Speaking limit" or "Estimated time": what the countdown was set to. */
   source: string
@@ -19,6 +20,7 @@ export function RehearsalTimer({ totalSeconds, source }: RehearsalTimerProps) {
   const left = remainingMs(countdown, now)
   const level = countdownLevel(countdown, now)
   const started = running || countdown.usedMs > 0
+  const newTotalMs = newCountdown(totalSeconds).totalMs
   const toggle = useRef(() => {})
   toggle.current = running ? pause : start
 
@@ -38,7 +40,7 @@ export function RehearsalTimer({ totalSeconds, source }: RehearsalTimerProps) {
   return (
     <section className={`rehearsal-timer rehearsal-timer--${level}`} aria-label="Countdown" data-testid="rehearsal-timer" data-level={level} data-running={running}>
       <p className="rehearsal-timer__source">
-        {source}: {formatDuration(totalSeconds)}
+        {source}: {formatDuration(countdown.totalMs / 1000)}
       </p>
       {/* role="timer" is not announced on every tick; the level changes below are. */}
       <p className="rehearsal-timer__clock" role="timer" aria-label={left < 0 ? 'Time over' : 'Time left'}>
@@ -48,6 +50,8 @@ export function RehearsalTimer({ totalSeconds, source }: RehearsalTimerProps) {
         {LEVEL_WORDS[level]}
       </p>
       <p className="rehearsal-timer__hint">Press Space to start or pause.</p>
+      {/* The clock never jumps while in use; the speaker chooses when to take the new time. */}
+      {countdown.totalMs !== newTotalMs ? <p className="rehearsal-timer__hint">Now {formatDuration(totalSeconds)}: Reset to count down from it.</p> : null}
       <div className="rehearsal-timer__actions">
         {running ? (
           <button type="button" className="button button--primary" onClick={pause}>

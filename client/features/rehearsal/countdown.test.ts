@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countdownLevel, formatCountdown, isRunning, newCountdown, pause, remainingMs, reset, start } from './countdown.js'
+import { countdownLevel, formatCountdown, isRunning, newCountdown, pause, remainingMs, reset, retarget, start } from './countdown.js'
 
 describe('countdown', () => {
   it('runs only between start and pause, and keeps the time used across pauses', () => {
@@ -27,6 +27,26 @@ describe('countdown', () => {
     const fresh = reset(start(used, 50_000))
     expect(isRunning(fresh)).toBe(false)
     expect(remainingMs(fresh, 99_000)).toBe(60_000)
+  })
+
+  it('takes a new total only while untouched, so a running or paused clock never jumps', () => {
+    const idle = newCountdown(60)
+    expect(remainingMs(retarget(idle, 75), 0)).toBe(75_000)
+    expect(retarget(idle, 60)).toBe(idle)
+
+    const running = start(newCountdown(60), 1_000)
+    expect(retarget(running, 90)).toBe(running)
+    const paused = pause(running, 11_000)
+    expect(retarget(paused, 90)).toBe(paused)
+    expect(remainingMs(retarget(paused, 90), 20_000)).toBe(50_000)
+  })
+
+  it('resets to the latest total when given one', () => {
+    const used = pause(start(newCountdown(60), 0), 45_000)
+    const fresh = reset(used, 90)
+    expect(isRunning(fresh)).toBe(false)
+    expect(remainingMs(fresh, 99_000)).toBe(90_000)
+    expect(remainingMs(retarget(fresh, 120), 0)).toBe(120_000)
   })
 
   it('turns amber in the last tenth and red past zero', () => {

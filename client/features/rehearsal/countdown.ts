@@ -28,8 +28,24 @@ export function pause(countdown: Countdown, now: number): Countdown {
   return { ...countdown, usedMs: countdown.usedMs + Math.max(0, now - countdown.startedAt), startedAt: null }
 }
 
-export function reset(countdown: Countdown): Countdown {
-  return { ...countdown, usedMs: 0, startedAt: null }
+/** Stops and gives all the time back; with `totalSeconds`, the fresh countdown runs from that. */
+export function reset(countdown: Countdown, totalSeconds?: number): Countdown {
+  return totalSeconds === undefined ? { ...countdown, usedMs: 0, startedAt: null } : newCountdown(totalSeconds)
+}
+
+/** A countdown nobody has started yet (or that was reset): it may take a new total without losing anything. */
+export const isUntouched = (countdown: Countdown) => countdown.startedAt === null && countdown.usedMs === 0
+
+/**
+ * The total changed under the countdown (the text grew, so its estimated time did; the
+ * coordinator changed the limit). An untouched countdown takes the new total; one that
+ * has run keeps its own, so the speaker's clock never jumps mid-rehearsal; Reset takes
+ * the new total then.
+ */
+export function retarget(countdown: Countdown, totalSeconds: number): Countdown {
+  if (!isUntouched(countdown)) return countdown
+  const fresh = newCountdown(totalSeconds)
+  return fresh.totalMs === countdown.totalMs ? countdown : fresh
 }
 
 /** Milliseconds left; negative once the speaker runs over. */

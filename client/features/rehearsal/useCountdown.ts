@@ -1,18 +1,24 @@
-import { useEffect, useState } from 'react'
-import { newCountdown, pause, reset, start, type Countdown } from './countdown.js'
+import { useEffect, useRef, useState } from 'react'
+import { newCountdown, pause, reset, retarget, start, type Countdown } from './countdown.js'
 
 const TICK_MS = 200
 
-/** The countdown and a clock that ticks only while it runs. */
+/**
+ * The countdown and a clock that ticks only while it runs. The countdown lives in state,
+ * not in props: the page re-renders on every edit of the live text, and none of that
+ * restarts or moves the clock (`retarget` changes the total only before the first start).
+ */
 export function useCountdown(totalSeconds: number) {
   const [countdown, setCountdown] = useState<Countdown>(() => newCountdown(totalSeconds))
   const [now, setNow] = useState(() => Date.now())
+  const latestTotal = useRef(totalSeconds)
+  latestTotal.current = totalSeconds
 
-  // A new limit (the coordinator changed it, the text was reloaded) starts a fresh countdown.
+  // Adjusted during render rather than in an effect, so an untouched clock never shows the old total.
   const [forTotal, setForTotal] = useState(totalSeconds)
   if (forTotal !== totalSeconds) {
     setForTotal(totalSeconds)
-    setCountdown(newCountdown(totalSeconds))
+    setCountdown((current) => retarget(current, totalSeconds))
   }
 
   const running = countdown.startedAt !== null
@@ -37,7 +43,7 @@ export function useCountdown(totalSeconds: number) {
     },
     reset: () => {
       setNow(Date.now())
-      setCountdown((current) => reset(current))
+      setCountdown((current) => reset(current, latestTotal.current))
     },
   }
 }
