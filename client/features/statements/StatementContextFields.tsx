@@ -1,3 +1,4 @@
+import type { ChangeEvent } from 'react'
 import type { OrganizationDto } from '../../../shared/api/dto.js'
 import { SelectField } from '../../ui/FormField.js'
 import { ecosocLabel } from '../../ui/labels.js'
@@ -19,16 +20,20 @@ interface StatementContextFieldsProps {
 export function StatementContextFields({ values, context, organizations, onFieldChange, errorFor }: StatementContextFieldsProps) {
   const forumName = (forumId: string) => context.forums?.find((forum) => forum.id === forumId)?.shortName ?? ''
   const noMeeting = values.meetingId === ''
+  // Each select is one field of the form's values, its change and its error, by the same name.
+  const bind = (name: ContextField) => ({
+    name,
+    value: values[name],
+    onChange: (event: ChangeEvent<HTMLSelectElement>) => onFieldChange(name, event.target.value),
+    error: errorFor(name),
+  })
   return (
     <>
       <div className="form__row">
         <SelectField
           label="Meeting"
-          name="meetingId"
           hint="Its forum’s presets fill in the limits and the deadline."
-          value={values.meetingId}
-          onChange={(event) => onFieldChange('meetingId', event.target.value)}
-          error={errorFor('meetingId')}
+          {...bind('meetingId')}
           disabled={context.meetings === null}
         >
           <option value="">No meeting</option>
@@ -40,11 +45,8 @@ export function StatementContextFields({ values, context, organizations, onField
         </SelectField>
         <SelectField
           label="Agenda item"
-          name="agendaItemId"
           hint={noMeeting ? 'Choose a meeting first.' : context.agendaItems?.length === 0 ? 'This meeting has no agenda items yet.' : undefined}
-          value={values.agendaItemId}
-          onChange={(event) => onFieldChange('agendaItemId', event.target.value)}
-          error={errorFor('agendaItemId')}
+          {...bind('agendaItemId')}
           disabled={noMeeting || context.agendaItems === null}
         >
           <option value="">No agenda item</option>
@@ -59,10 +61,7 @@ export function StatementContextFields({ values, context, organizations, onField
       <div className="form__row">
         <SelectField
           label="Working group"
-          name="workingGroupId"
-          value={values.workingGroupId}
-          onChange={(event) => onFieldChange('workingGroupId', event.target.value)}
-          error={errorFor('workingGroupId')}
+          {...bind('workingGroupId')}
           disabled={context.workingGroups === null}
         >
           <option value="">No working group</option>
@@ -74,11 +73,8 @@ export function StatementContextFields({ values, context, organizations, onField
         </SelectField>
         <SelectField
           label="Submitting organisation"
-          name="submittingOrganizationId"
           hint="Its ECOSOC status sets a written statement’s word limit."
-          value={values.submittingOrganizationId}
-          onChange={(event) => onFieldChange('submittingOrganizationId', event.target.value)}
-          error={errorFor('submittingOrganizationId')}
+          {...bind('submittingOrganizationId')}
           disabled={organizations === null}
         >
           <option value="">Not chosen</option>

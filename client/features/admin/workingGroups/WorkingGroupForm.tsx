@@ -5,9 +5,10 @@ import type { WorkingGroup } from '../../../../shared/domain/workingGroup.js'
 import { LIMITS } from '../../../../shared/limits.js'
 import { workingGroupsApi } from '../../../http/workingGroups.js'
 import { FormPanel } from '../../../ui/FormPanel.js'
-import { SelectField, TextAreaField, TextField } from '../../../ui/FormField.js'
+import { TextAreaField, TextField } from '../../../ui/FormField.js'
 import { parseWith, useFormSubmission } from '../../../ui/useFormSubmission.js'
 import { organizationNames } from '../organizationNames.js'
+import { MultiSelectField } from './MultiSelectField.js'
 
 interface WorkingGroupFormProps {
   organizations: OrganizationDto[]
@@ -24,8 +25,6 @@ const fromGroup = (group?: WorkingGroup) => ({
   memberOrganizationIds: [...(group?.memberOrganizationIds ?? [])],
   chairUserIds: [...(group?.chairUserIds ?? [])],
 })
-
-const selected = (select: HTMLSelectElement) => Array.from(select.selectedOptions, (option) => option.value)
 
 export function WorkingGroupForm({ organizations, users, group, onSaved, onCancel }: WorkingGroupFormProps) {
   const [values, setValues] = useState(() => fromGroup(group))
@@ -77,38 +76,27 @@ export function WorkingGroupForm({ organizations, users, group, onSaved, onCance
       />
       <TextAreaField label="Description" name="description" rows={2} value={values.description} onValueChange={(description) => setValues({ ...values, description })} error={errors.description} />
       <div className="form__row">
-        <SelectField
+        <MultiSelectField
           label="Member organisations"
           name="memberOrganizationIds"
-          multiple
-          size={Math.min(8, Math.max(4, organizations.length))}
           hint="Hold Ctrl (⌘ on a Mac) to choose several."
+          choices={organizations.map((organization) => ({
+            value: organization.id,
+            label: organization.shortName ? `${organization.name} (${organization.shortName})` : organization.name,
+          }))}
           value={values.memberOrganizationIds}
-          onChange={(event) => setValues({ ...values, memberOrganizationIds: selected(event.target) })}
+          onValueChange={(memberOrganizationIds) => setValues({ ...values, memberOrganizationIds })}
           error={errors.memberOrganizationIds}
-        >
-          {organizations.map((organization) => (
-            <option key={organization.id} value={organization.id}>
-              {organization.shortName ? `${organization.name} (${organization.shortName})` : organization.name}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField
+        />
+        <MultiSelectField
           label="Chairs"
           name="chairUserIds"
-          multiple
-          size={Math.min(8, Math.max(4, users.length))}
           hint="People who lead the group, whatever their organisation."
+          choices={users.map((user) => ({ value: user.id, label: `${user.name} · ${organizationName(user.organizationId)}` }))}
           value={values.chairUserIds}
-          onChange={(event) => setValues({ ...values, chairUserIds: selected(event.target) })}
+          onValueChange={(chairUserIds) => setValues({ ...values, chairUserIds })}
           error={errors.chairUserIds}
-        >
-          {users.map((user) => (
-            <option key={user.id} value={user.id}>
-              {user.name} · {organizationName(user.organizationId)}
-            </option>
-          ))}
-        </SelectField>
+        />
       </div>
     </FormPanel>
   )
