@@ -2,6 +2,7 @@ import { useEffect, useRef, type FormEvent, type ReactNode } from 'react'
 import type { FieldErrors } from '../http/fieldErrors.js'
 import { ErrorMessage, StatusMessage } from './Feedback.js'
 import { useFocusFirstError } from './useFocusFirstError.js'
+import { FormActions } from './FormActions.js'
 
 interface FormPanelProps {
   /** The heading, which also names the form for assistive technology (and `getByRole('form', { name })`). */
@@ -45,16 +46,7 @@ export function FormPanel({ title, headingId, errors, formError, done, submitLab
       {formError ? <ErrorMessage>{formError}</ErrorMessage> : null}
       {errors[''] ? <ErrorMessage>{errors['']}</ErrorMessage> : null}
       {children}
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={submitting}>
-          {submitLabel}
-        </button>
-        {onCancel ? (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions submitLabel={submitLabel} submitting={submitting} onCancel={onCancel} />
     </form>
   )
 }

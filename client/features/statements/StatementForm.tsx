@@ -13,6 +13,7 @@ import { parseSpeakingLimit } from './speakingLimitInput.js'
 import { StatementContextFields, type ContextField } from './StatementContextFields.js'
 import type { StatementFormValues } from './statementFormValues.js'
 import type { StatementContext } from './useStatementContext.js'
+import { FormActions } from '../../ui/FormActions.js'
 
 const VISIBILITY_OPTIONS: Record<(typeof VISIBILITIES)[number], string> = {
   members: 'All members can read',
@@ -176,16 +177,7 @@ export function StatementForm({ values, onChange, errors, organizations, context
           </option>
         ))}
       </SelectField>
-      <div className="form__actions">
-        <button type="submit" className="button button--primary" disabled={submitting}>
-          {submitLabel}
-        </button>
-        {onCancel ? (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions submitLabel={submitLabel} submitting={submitting} onCancel={onCancel} />
     </form>
   )
 }
