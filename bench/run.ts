@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: Plenary against @y/websocket-server and @hocuspocus/server
+ * under the same load, each server in its own process, runs interleaved so that
+ * drift of a shared machine hits all alike. Writes bench/results/latest.json and
+ * prints the markdown table (Plenary over the best peer) last.
+ *
+ *   npm run bench                           every scenario, 3 runs
+ *   npm run bench -- --quick                a reduced version, 1 run, under 3 minutes
+ *   npm run bench -- --scenario=fanout,docs --servers=plenary,hocuspocus --runs=5
+ *   npm run bench -- --cpu-prof             also profile Plenary (node --cpu-prof) into bench/results/profiles/
+ *   npm run bench -- --out=path.json        write the results elsewhere
+ */
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { aggregate, checkTargets, describeMachine, markdownTable, writeResults, type Results } from './report.js'
+import { coldload } from './scenarios/coldload.js'
+import { docs } from './scenarios/docs.js'
+import { fanout } from './scenarios/fanout.js'
+import { saturation } from './scenarios/saturation.js'
+import type { Row, Scenario } from './scenarios/scenario.js'
+import { SERVER_NAMES, type BenchServer, type ServerName } from './servers/benchServer.js'
+import { repoRoot } from './servers/childServer.js'
+import { startHocuspocus, startYWebsocketServer } from './servers/peerServers.js'
+import { PLENARY_BENCH_ENV, startPlenary } from './servers/plenaryServer.js'
+
+const SCENARIOS: Scenario[] = [fanout, saturation, docs, coldload]
+// Every y-websocket provider adds a process 'exit' listener; a hundred real clients are expected here.
+process.setMaxListeners(1000)
+
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    scenario: { type: 'string' },
+    servers: { type: 'string' },
+    runs: { type: 'string' },
+    out: { type: 'string' },
+    'cpu-prof': { type: 'boolean', default: false },
+  },
+})
+
+function list<T extends string>(raw: string | undefined, allowed: readonly T[], what: string): T[] {
+  if (!raw) return [...allowed]
+  const names = raw.split(',').map((name) => name.trim())
+  for (const name of names) if (!allowed.includes(name as T)) throw new Error(`unknown ${what} "${name}"; choose from ${allowed.join(', ')}`)
+  return names as T[]
+}
+
+const quick = flags.quick ?? false
+// `persistence` is measured during fanout-100, so asking for it runs fanout.
+const scenarioNames = list(flags.scenario?.replace('persistence', 'fanout'), SCENARIOS.map((scenario) => scenario.name), 'scenario')
+const scenarios = SCENARIOS.filter((scenario) => scenarioNames.includes(scenario.name))
+const servers = list<ServerName>(flags.servers, SERVER_NAMES, 'server')
+const runs = flags.runs ? Number(flags.runs) : quick ? 1 : 3
+if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number of at least 1')
+const out = path.resolve(repoRoot, flags.out ?? (quick ? 'bench/results/quick.json' : 'bench/results/latest.json'))
+const profileDir = path.join(repoRoot, 'bench/results/profiles')
+
+function start(name: ServerName): Promise<BenchServer> {
+  if (name === 'plenary') return startPlenary({ execArgv: flags['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] })
+  return name === 'hocuspocus' ? startHocuspocus() : startYWebsocketServer()
+}
+
+const log = (line: string) => console.error(`[${((performance.now() - began) / 1000).toFixed(0)} s] ${line}`)
+const began = performance.now()
+const machine = describeMachine({ quick, runs, plenaryEnv: PLENARY_BENCH_ENV })
+const rows: Row[] = []
+log(`${quick ? 'quick' : 'full'} bench: ${scenarios.map((scenario) => scenario.name).join(', ')} × ${servers.join(', ')} × ${runs} run(s)`)
+for (let run = 0; run < runs; run++) {
+  // Each run starts with the next server, so none always runs first (or last, on a warmer machine).
+  const order = servers.map((_, index) => servers[(index + run) % servers.length] as ServerName)
+  for (const name of order) {
+    log(`run ${run + 1}/${runs}: ${name}`)
+    const server = await start(name)
+    try {
+      for (const scenario of scenarios) rows.push(...(await scenario.run(server, { quick, log })))
+    } finally {
+      await server.stop()
+    }
+  }
+}
+
+const scenarioEntries = aggregate(rows)
+const results: Results = { machine: { ...machine, durationSec: Math.round((performance.now() - began) / 1000) }, scenarios: scenarioEntries, targets: checkTargets(scenarioEntries) }
+await writeResults(results, out)
+log(`results written to ${path.relative(repoRoot, out)}`)
+console.log(markdownTable(results))

@@ -1,0 +1,19 @@
+import type { BenchServer, ServerName } from '../servers/benchServer.js'
+
+/** One measured row: a scenario variant on one server in one run. Figures are numbers, booleans or null (not applicable). */
+export interface Row {
+  scenario: string
+  server: ServerName
+  figures: Record<string, number | boolean | null>
+}
+
+export interface ScenarioOptions {
+  quick: boolean
+  log: (line: string) => void
+}
+
+export interface Scenario {
+  name: string
+  /** Runs the scenario once against a freshly started server. */
+  run(server: BenchServer, options: ScenarioOptions): Promise<Row[]>
+}
