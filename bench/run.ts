@@ -9,7 +9,9 @@
  *   npm run bench -- --scenario=fanout,docs --servers=plenary,hocuspocus --runs=5
  *   npm run bench -- --cpu-prof             also profile Plenary (node --cpu-prof) into bench/results/profiles/
  *   npm run bench -- --out=path.json        write the results elsewhere
+ *   npm run bench -- --table                print the table of bench/results/latest.json (or --out) without running
  */
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { aggregate, checkTargets, describeMachine, markdownTable, writeResults, type Results } from './report.js'
@@ -35,6 +37,7 @@ const { values: flags } = parseArgs({
     runs: { type: 'string' },
     out: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
+    table: { type: 'boolean', default: false },
   },
 })
 
@@ -52,7 +55,11 @@ const scenarios = SCENARIOS.filter((scenario) => scenarioNames.includes(scenario
 const servers = list<ServerName>(flags.servers, SERVER_NAMES, 'server')
 const runs = flags.runs ? Number(flags.runs) : quick ? 1 : 3
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number of at least 1')
-const out = path.resolve(repoRoot, flags.out ?? (quick ? 'bench/results/quick.json' : 'bench/results/latest.json'))
+const out = path.resolve(repoRoot, flags.out ?? (quick && !flags.table ? 'bench/results/quick.json' : 'bench/results/latest.json'))
+if (flags.table) {
+  console.log(markdownTable(JSON.parse(await readFile(out, 'utf8')) as Results))
+  process.exit(0)
+}
 const profileDir = path.join(repoRoot, 'bench/results/profiles')
 
 function start(name: ServerName): Promise<BenchServer> {
@@ -84,3 +91,5 @@ const results: Results = { machine: { ...machine, durationSec: Math.round((perfo
 await writeResults(results, out)
 log(`results written to ${path.relative(repoRoot, out)}`)
 console.log(markdownTable(results))
+// Providers of peers that are gone keep reconnect timers; the results are written, so end here.
+process.exit(0)

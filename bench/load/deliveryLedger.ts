@@ -36,6 +36,8 @@ export class DeliveryLedger {
   private windowEnd = Number.POSITIVE_INFINITY
   private sentInWindow = 0
   deliveredInWindow = 0
+  /** Deliveries (of any marker) that arrived during the window: the server's delivery rate while under load. */
+  receivedDuringWindow = 0
   sentTotal = 0
   deliveredTotal = 0
   samples = new LatencySamples()
@@ -76,6 +78,7 @@ export class DeliveryLedger {
     if (seen[seq]) return
     seen[seq] = 1
     this.deliveredTotal++
+    if (receivedAtMs >= this.windowStart && receivedAtMs < this.windowEnd) this.receivedDuringWindow++
     if (sentAtMs >= this.windowStart && sentAtMs < this.windowEnd) {
       this.deliveredInWindow++
       this.samples.add(receivedAtMs - sentAtMs)
@@ -96,6 +99,7 @@ export class DeliveryLedger {
     this.windowEnd = Number.POSITIVE_INFINITY
     this.sentInWindow = 0
     this.deliveredInWindow = 0
+    this.receivedDuringWindow = 0
     this.samples = new LatencySamples()
   }
 

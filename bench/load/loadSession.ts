@@ -152,7 +152,7 @@ export class LoadSession {
       insertsPerSec: options.ratePerClient * this.clients.length,
       ...this.ledger.samples.summary(),
       deliveries: this.ledger.deliveredInWindow,
-      deliveriesPerSec: this.ledger.deliveredInWindow / seconds,
+      deliveriesPerSec: this.ledger.receivedDuringWindow / seconds,
       lost,
       cpuPct: serverWindow.cpuPct,
       rssMb: serverWindow.peakRssMb,

@@ -20,6 +20,7 @@ export const docs: Scenario = {
     const count = quick ? 50 : 200
     const rooms = await server.createDocuments(count)
     await sleep(1000)
+    await server.collectGarbage()
     const baselineMb = readRssMb(server.pid())
     const sessions: LoadSession[] = []
     try {
@@ -32,6 +33,7 @@ export const docs: Scenario = {
       // Five statements stand for all: a fresh client must see what the typists see.
       for (const session of sessions.slice(0, 5)) await session.verifyConvergence()
       await sleep(2000)
+      await server.collectGarbage()
       const openMb = readRssMb(server.pid())
       const openBefore = await server.openDocuments(rooms)
       for (const session of sessions) session.close()

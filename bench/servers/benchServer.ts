@@ -27,6 +27,8 @@ export interface BenchServer {
   endpoint(room: string, clientIndex: number): Endpoint
   /** How many of these documents the server holds in memory now. */
   openDocuments(rooms: string[]): Promise<number>
+  /** A full garbage collection in the server process (started with --expose-gc), before a memory reading. */
+  collectGarbage(): Promise<void>
   /** Bytes written into the data directory since start, where the server persists (Plenary); null otherwise. */
   bytesWritten(): Promise<number | null>
   /** Restarts the process on the same data; false where the server keeps nothing across a restart. */

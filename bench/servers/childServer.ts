@@ -33,7 +33,8 @@ export async function forkServer(script: string, env: Record<string, string>, ex
   const child = fork(path.join(repoRoot, script), [], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
-    execArgv: ['--import', 'tsx', ...execArgv],
+    // --expose-gc: the bench asks for a collection before reading memory, so that RSS is not whatever the last GC left.
+    execArgv: ['--import', 'tsx', '--expose-gc', ...execArgv],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
   let output = ''
@@ -83,11 +84,16 @@ export async function forkServer(script: string, env: Record<string, string>, ex
   }
 }
 
+function collectGarbage(): void {
+  const gc = (globalThis as { gc?: () => void }).gc
+  gc?.()
+}
+
 /** Child side: answers the bench's requests with `handlers` and announces the port. */
 export function serveBench(port: number, handlers: Record<string, (...args: never[]) => unknown>): void {
   process.on('message', (message: ChildRequest) => {
     if (message.kind !== 'request') return
-    const handler = handlers[message.op]
+    const handler = message.op === 'gc' ? collectGarbage : handlers[message.op]
     Promise.resolve()
       .then(() => {
         if (!handler) throw new Error(`unknown request ${message.op}`)

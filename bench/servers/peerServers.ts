@@ -15,6 +15,7 @@ async function startPeer(name: ServerName, script: string, dialect: Dialect, exe
       return Array.from({ length: count }, () => `${prefix}-${created++}`)
     },
     endpoint: (room): Endpoint => ({ dialect, serverUrl: `ws://127.0.0.1:${child.port}`, room, headers: {} }),
+    collectGarbage: () => child.request<void>('gc'),
     openDocuments: (rooms) => child.request<number>('openDocuments', rooms),
     bytesWritten: async () => null,
     restart: async () => false,

@@ -85,6 +85,7 @@ export async function startPlenary(options: { execArgv?: string[]; env?: Record<
       room,
       headers: { origin: origin(), cookie: drafters[clientIndex % DRAFTERS]?.cookie as string },
     }),
+    collectGarbage: () => child.request<void>('gc'),
     openDocuments: (rooms) => child.request<number>('openDocuments', rooms),
     bytesWritten: () => child.request<number>('bytesWritten'),
     async restart() {
