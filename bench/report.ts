@@ -11,8 +11,9 @@ export interface ResultEntry {
   scenario: string
   server: ServerName
   runs: number
-  range: Record<string, [number, number]>
-  [figure: string]: Figure | string | number | Record<string, [number, number]>
+  /** min–max of the runs; null stands for an infinite latency (a lost delivery). */
+  range: Record<string, [number | null, number | null]>
+  [figure: string]: Figure | string | number | Record<string, [number | null, number | null]>
 }
 
 export interface Target {
@@ -60,7 +61,7 @@ export function aggregate(rows: Row[]): ResultEntry[] {
       if (values.every((value) => typeof value === 'number')) {
         const numbers = values as number[]
         entry[figure] = finite(median(numbers))
-        entry.range[figure] = [finite(Math.min(...numbers)) ?? -1, finite(Math.max(...numbers)) ?? -1]
+        entry.range[figure] = [finite(Math.min(...numbers)), finite(Math.max(...numbers))]
       } else if (values.every((value) => typeof value === 'boolean')) {
         entry[figure] = values.every(Boolean)
       } else {
@@ -89,7 +90,8 @@ export function checkTargets(scenarios: ResultEntry[]): Target[] {
   const ratio = (entries: ResultEntry[], figure: string, peerFigure = figure) => {
     const mine = figureOf(entries.find((entry) => entry.server === 'plenary'), figure)
     const best = bestPeer(entries, figure, peerFigure)
-    return mine === null || best === null || best === 0 ? null : mine / best
+    // A peer figure of zero or less (an RSS reading that fell) gives no ratio rather than a flattering one.
+    return mine === null || best === null || best <= 0 ? null : mine / best
   }
   const targets: Target[] = []
   const add = (scenario: string, figure: string, value: number | null, limit: string, met: (value: number) => boolean) =>
@@ -118,6 +120,7 @@ export function checkTargets(scenarios: ResultEntry[]): Target[] {
 
 function format(value: Figure | undefined): string {
   if (value === null || value === undefined) return '–'
+  if (value === Number.POSITIVE_INFINITY) return '∞'
   if (typeof value === 'boolean') return value ? 'yes' : 'no'
   return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2)
 }
@@ -136,11 +139,11 @@ export function markdownTable(results: Results): string {
         if (!entry) return ''
         const range = entry.range[figure]
         const value = entry[figure] as Figure
-        return range && entry.runs > 1 ? `${format(value)} (${format(range[0])}–${format(range[1])})` : format(value)
+        return range && entry.runs > 1 ? `${format(value)} (${format(range[0] ?? Number.POSITIVE_INFINITY)}–${format(range[1] ?? Number.POSITIVE_INFINITY)})` : format(value)
       })
       const mine = figureOf(entries.find((entry) => entry.server === 'plenary'), figure)
       const best = CONTEXT.has(figure) ? null : bestPeer(entries, figure)
-      const ratio = mine !== null && best !== null && best !== 0 ? `${(mine / best).toFixed(2)}×` : ''
+      const ratio = mine !== null && best !== null && best > 0 ? `${(mine / best).toFixed(2)}×` : ''
       lines.push(`| ${name} | ${figure} | ${cells.join(' | ')} | ${ratio} |`)
     }
   }

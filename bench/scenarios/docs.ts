@@ -11,7 +11,7 @@ const UNLOAD_DEADLINE_MS = 20_000
 /**
  * docs: many statements open at once with two clients each and a little typing:
  * resident memory per open statement (RSS growth over the idle server, divided
- * by the number of statements), then all clients leave: does the server unload
+ * by the number of statements; and the V8 heap's growth, which is steadier), then all clients leave: does the server unload
  * every closed statement, and how long does that take?
  */
 export const docs: Scenario = {
@@ -22,6 +22,7 @@ export const docs: Scenario = {
     await sleep(1000)
     await server.collectGarbage()
     const baselineMb = readRssMb(server.pid())
+    const baselineHeap = await server.heapUsed()
     const sessions: LoadSession[] = []
     try {
       for (const room of rooms) {
@@ -35,6 +36,7 @@ export const docs: Scenario = {
       await sleep(2000)
       await server.collectGarbage()
       const openMb = readRssMb(server.pid())
+      const heapKbPerOpenDocument = ((await server.heapUsed()) - baselineHeap) / 1024 / count
       const openBefore = await server.openDocuments(rooms)
       for (const session of sessions) session.close()
       sessions.length = 0
@@ -54,7 +56,7 @@ export const docs: Scenario = {
         {
           scenario: `docs-${count}`,
           server: server.name,
-          figures: { kbPerOpenDocument, rssOpenMb: openMb, openDocuments: openBefore, stillLoadedAfterClose: openAfter, closedUnloaded: openAfter === 0, unloadMs },
+          figures: { kbPerOpenDocument, heapKbPerOpenDocument, rssOpenMb: openMb, openDocuments: openBefore, stillLoadedAfterClose: openAfter, closedUnloaded: openAfter === 0, unloadMs },
         },
       ]
     } finally {

@@ -29,6 +29,8 @@ export interface BenchServer {
   openDocuments(rooms: string[]): Promise<number>
   /** A full garbage collection in the server process (started with --expose-gc), before a memory reading. */
   collectGarbage(): Promise<void>
+  /** The server's V8 heap in use, in bytes (steadier than RSS, which keeps pages a collection freed). */
+  heapUsed(): Promise<number>
   /** Bytes written into the data directory since start, where the server persists (Plenary); null otherwise. */
   bytesWritten(): Promise<number | null>
   /** Restarts the process on the same data; false where the server keeps nothing across a restart. */

@@ -93,7 +93,7 @@ function collectGarbage(): void {
 export function serveBench(port: number, handlers: Record<string, (...args: never[]) => unknown>): void {
   process.on('message', (message: ChildRequest) => {
     if (message.kind !== 'request') return
-    const handler = message.op === 'gc' ? collectGarbage : handlers[message.op]
+    const handler = message.op === 'gc' ? collectGarbage : message.op === 'heapUsed' ? () => process.memoryUsage().heapUsed : handlers[message.op]
     Promise.resolve()
       .then(() => {
         if (!handler) throw new Error(`unknown request ${message.op}`)

@@ -16,6 +16,7 @@ async function startPeer(name: ServerName, script: string, dialect: Dialect, exe
     },
     endpoint: (room): Endpoint => ({ dialect, serverUrl: `ws://127.0.0.1:${child.port}`, room, headers: {} }),
     collectGarbage: () => child.request<void>('gc'),
+    heapUsed: () => child.request<number>('heapUsed'),
     openDocuments: (rooms) => child.request<number>('openDocuments', rooms),
     bytesWritten: async () => null,
     restart: async () => false,

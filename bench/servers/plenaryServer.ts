@@ -86,6 +86,7 @@ export async function startPlenary(options: { execArgv?: string[]; env?: Record<
       headers: { origin: origin(), cookie: drafters[clientIndex % DRAFTERS]?.cookie as string },
     }),
     collectGarbage: () => child.request<void>('gc'),
+    heapUsed: () => child.request<number>('heapUsed'),
     openDocuments: (rooms) => child.request<number>('openDocuments', rooms),
     bytesWritten: () => child.request<number>('bytesWritten'),
     async restart() {
