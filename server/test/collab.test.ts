@@ -2,13 +2,14 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { MESSAGE_AUTH, readAccessNotice } from '../../shared/collab/accessNotice.js'
 import { CloseCode } from '../../shared/collab/closeCodes.js'
-import { createStatement, seedAlliance, type Alliance } from './alliance.js'
+import { createStatement, type Alliance } from './alliance.js'
 import { appendParagraph, browserHeaders, connectProvider, paragraphUpdate, synced, upgradeStatus } from './collabClient.js'
 import { rawSocket, updateMessage } from './rawSocket.js'
-import { startTestServer, type TestServer } from './testServer.js'
+import { type TestServer } from './testServer.js'
+import { useAllianceServer } from './allianceServer.js'
 import { waitFor } from './waitFor.js'
 
 /** The access notices (auth message, sub-type 1) a raw client has received, in order. */
@@ -23,15 +24,7 @@ function accessNotices(received: Uint8Array[]): string[] {
 describe('collaboration server', () => {
   let server: TestServer
   let alliance: Alliance
-  const cleanups: (() => void)[] = []
-  beforeAll(async () => {
-    server = await startTestServer()
-    alliance = await seedAlliance(server)
-  })
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0)) cleanup()
-  })
-  afterAll(() => server.stop({ removeData: true }))
+  const cleanups = useAllianceServer((running) => ({ server, alliance } = running))
 
   function provider(statementId: string, cookie: string | undefined) {
     const connection = connectProvider(server, statementId, cookie)

@@ -1,6 +1,6 @@
 import WebSocket from 'ws'
 import * as Y from 'yjs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/collab/closeCodes.js'
 import { DEFAULT_COLLAB_LIMITS } from '../collab/collabLimits.js'
 import { createStatement, seedAlliance, type Alliance } from './alliance.js'
@@ -8,6 +8,7 @@ import { appendParagraph, browserHeaders, connectProvider, synced, upgradeStatus
 import { chainChunk, emptyParagraph, forgedOrigins } from './costlyUpdates.js'
 import { awarenessMessage, rawSocket, syncStep1Message, updateMessage } from './rawSocket.js'
 import { startTestServer, type TestServer } from './testServer.js'
+import { useAllianceServer } from './allianceServer.js'
 import { waitFor } from './waitFor.js'
 
 /** Distinct small updates, each one paragraph, as a fast typist's editor would send them. */
@@ -24,15 +25,7 @@ function paragraphUpdates(count: number): Uint8Array[] {
 describe('per-connection limits of the collaboration relay', () => {
   let server: TestServer
   let alliance: Alliance
-  const cleanups: (() => void)[] = []
-  beforeAll(async () => {
-    server = await startTestServer()
-    alliance = await seedAlliance(server)
-  })
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0)) cleanup()
-  })
-  afterAll(() => server.stop({ removeData: true }))
+  const cleanups = useAllianceServer((running) => ({ server, alliance } = running))
 
   async function watcherOn(statementId: string) {
     const connection = connectProvider(server, statementId, alliance.coordinator.cookie)

@@ -3,13 +3,14 @@ import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { MESSAGE_AUTH, readAccessNotice } from '../../shared/collab/accessNotice.js'
 import { fingerprintText } from '../../shared/text/fingerprint.js'
-import { createStatement, seedAlliance, type Alliance } from './alliance.js'
+import { createStatement, type Alliance } from './alliance.js'
 import type { ApiClient } from './apiClient.js'
 import { appendParagraph, browserHeaders, connectProvider, synced } from './collabClient.js'
 import { startTestServer, type TestServer } from './testServer.js'
+import { useAllianceServer } from './allianceServer.js'
 import { waitFor } from './waitFor.js'
 
 function syncMessage(syncType: number, payload: Uint8Array): Uint8Array {
@@ -70,15 +71,7 @@ async function rawReplica(server: TestServer, statementId: string, cookie: strin
 describe('locking the final text', () => {
   let server: TestServer
   let alliance: Alliance
-  const cleanups: (() => void)[] = []
-  beforeAll(async () => {
-    server = await startTestServer()
-    alliance = await seedAlliance(server)
-  })
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0)) cleanup()
-  })
-  afterAll(() => server.stop({ removeData: true }))
+  const cleanups = useAllianceServer((running) => ({ server, alliance } = running))
 
   const content = async (id: string) => (await alliance.coordinator.get(`/api/statements/${id}/content?format=text`)).text
   async function draft(text: string, extra: Record<string, unknown> = {}) {

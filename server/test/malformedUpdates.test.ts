@@ -1,12 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as Y from 'yjs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/collab/closeCodes.js'
-import { createStatement, seedAlliance, type Alliance } from './alliance.js'
+import { createStatement, type Alliance } from './alliance.js'
 import { appendParagraph, connectProvider, paragraphUpdate, synced } from './collabClient.js'
 import { rawSocket, updateMessage } from './rawSocket.js'
 import { startTestServer, type TestServer } from './testServer.js'
+import { useAllianceServer } from './allianceServer.js'
 import { waitFor } from './waitFor.js'
 
 /** Every file of one statement's document state, by name, with its bytes. */
@@ -19,15 +20,7 @@ async function documentFiles(dataDir: string, statementId: string): Promise<Reco
 describe('malformed and empty updates', () => {
   let server: TestServer
   let alliance: Alliance
-  const cleanups: (() => void)[] = []
-  beforeAll(async () => {
-    server = await startTestServer()
-    alliance = await seedAlliance(server)
-  })
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0)) cleanup()
-  })
-  afterAll(() => server?.stop({ removeData: true }))
+  const cleanups = useAllianceServer((running) => ({ server, alliance } = running))
 
   const textOf = async (id: string) => (await alliance.coordinator.get(`/api/statements/${id}/content?format=text`)).text as string
 

@@ -1,10 +1,11 @@
 import type * as Y from 'yjs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AUTO_VERSION_MAX_INTERVAL_MS, AUTO_VERSION_PAUSE_MS } from '../../shared/domain/version.js'
-import { createStatement, seedAlliance, type Alliance } from './alliance.js'
+import { createStatement, type Alliance } from './alliance.js'
 import type { ApiClient } from './apiClient.js'
 import { appendParagraph, connectProvider, synced } from './collabClient.js'
-import { startTestServer, type TestServer } from './testServer.js'
+import { type TestServer } from './testServer.js'
+import { useAllianceServer } from './allianceServer.js'
 import { waitFor } from './waitFor.js'
 
 /** Replaces the whole text of a provider's document with one paragraph per entry. */
@@ -20,15 +21,7 @@ describe('version history', () => {
   let server: TestServer
   let alliance: Alliance
   let clock = Date.parse('2026-05-04T09:00:00Z')
-  const cleanups: (() => void)[] = []
-  beforeAll(async () => {
-    server = await startTestServer({ now: () => new Date(clock) })
-    alliance = await seedAlliance(server)
-  })
-  afterEach(() => {
-    for (const cleanup of cleanups.splice(0)) cleanup()
-  })
-  afterAll(() => server.stop({ removeData: true }))
+  const cleanups = useAllianceServer((running) => ({ server, alliance } = running), { now: () => new Date(clock) })
 
   async function editor(statementId: string, client: ApiClient) {
     const connection = connectProvider(server, statementId, client.cookie)
