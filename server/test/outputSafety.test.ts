@@ -5,10 +5,10 @@ import { DOMParser, onWarningStopParsing } from '@xmldom/xmldom'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { strFromU8, unzipSync } from 'fflate'
 import { parse as parseHtml, parseFragment, type DefaultTreeAdapterMap } from 'parse5'
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { FORMULA_HEADS, hostile, MARKUP, PAYLOADS, SAFE_HREF, stored, UNSAFE_HREFS } from '../../e2e/support/hostileInput.js'
+import { pdfText } from './pdfText.js'
 import { createOrganization, createStatement, PASSWORD } from './alliance.js'
 import type { ApiClient } from './apiClient.js'
 import { connectProvider, synced } from './collabClient.js'
@@ -99,16 +99,6 @@ async function download(client: ApiClient, url: string): Promise<{ status: numbe
     csp: response.headers.get('content-security-policy') ?? '',
     body: Buffer.from(await response.arrayBuffer()),
   }
-}
-
-async function pdfText(body: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(body), isEvalSupported: false, disableFontFace: true }).promise
-  let text = ''
-  for (let page = 1; page <= pdf.numPages; page += 1) {
-    for (const item of (await (await pdf.getPage(page)).getTextContent()).items) if ('str' in item) text += `${item.str} `
-  }
-  await pdf.destroy()
-  return text.replace(/\s+/g, ' ')
 }
 
 /** Each XML part of the DOCX parsed strictly (a warning fails), and the text of its runs. */

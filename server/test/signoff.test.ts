@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync'
 import { strFromU8, unzipSync } from 'fflate'
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pdfText } from './pdfText.js'
 import { createOrganization, createStatement, invitePerson, seedAlliance, type Alliance } from './alliance.js'
 import type { ApiClient } from './apiClient.js'
 import { appendParagraph, connectProvider, synced } from './collabClient.js'
@@ -17,16 +17,6 @@ async function download(client: ApiClient, url: string): Promise<{ status: numbe
     csp: response.headers.get('content-security-policy') ?? '',
     body: Buffer.from(await response.arrayBuffer()),
   }
-}
-
-async function pdfText(body: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(body), isEvalSupported: false, disableFontFace: true }).promise
-  let text = ''
-  for (let page = 1; page <= pdf.numPages; page += 1) {
-    for (const item of (await (await pdf.getPage(page)).getTextContent()).items) if ('str' in item) text += `${item.str} `
-  }
-  await pdf.destroy()
-  return text.replace(/\s+/g, ' ')
 }
 
 const docxText = (body: Buffer) => strFromU8(unzipSync(new Uint8Array(body))['word/document.xml'] as Uint8Array).replace(/<[^>]+>/g, '')
