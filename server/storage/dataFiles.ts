@@ -2,6 +2,7 @@ import type { BigIntStats } from 'node:fs'
 import { open, readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { checkDocumentLog, checkDocumentState } from './files/documentFileCheck.js'
+import { holdMetaWrites } from './files/metaHold.js'
 import { parseVersionContent } from './files/versionContentFiles.js'
 import { parseCollectionFile } from './lowdb/collectionFile.js'
 import { StorageUnavailableError } from './storageErrors.js'
@@ -30,7 +31,9 @@ export function isDataFilePath(path: string): boolean {
 }
 
 /** Rounds of "check every metadata file's identity, read again those that changed" before giving up. */
-const META_SNAPSHOT_ATTEMPTS = 100
+const META_SNAPSHOT_ATTEMPTS = 200
+/** The longest pause between two checks; pauses grow and are jittered so that a check lands in a writer's quiet moment. */
+const META_SNAPSHOT_MAX_PAUSE_MS = 25
 
 /** Checks one file by its place in the layout; throws StorageCorruptError naming `absolutePath`. Returns the bytes to keep. */
 export function checkDataFile(relativePath: string, absolutePath: string, bytes: Buffer): Buffer {
@@ -55,8 +58,10 @@ export interface ReadDataFilesOptions {
  * - The metadata files are read, each with its identity (inode, mtime, size);
  *   then all identities are checked again and the files that changed are read
  *   again, until one check finds none changed. What is handed on is what every
- *   file held at one instant: the start of that last check. (One change landing
- *   during every one of 100 checks, each a dozen stat calls, fails the backup.)
+ *   file held at one instant: the start of that last check. (A change landing
+ *   during every one of 200 checks, with growing pauses between them, fails the backup.)
+ *   While it reads, `meta/.hold` asks the server to pause metadata writes (metaHold.ts),
+ *   so only writes already under way can land, and the check settles.
  * - Version contents are read after the metadata: a content is written before its
  *   summary, so every version the metadata lists has its content already.
  * - A document's log is read before its state: a compaction in between gives the
@@ -88,8 +93,21 @@ async function readChecked(dataDir: string, relativePath: string, visit: (file: 
   await visit({ path: relativePath, bytes: checkDataFile(relativePath, absolutePath, bytes) })
 }
 
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
+
 async function readMetaSnapshot(dataDir: string): Promise<DataFile[]> {
   const metaDir = join(dataDir, 'meta')
+  const hold = await holdMetaWrites(metaDir)
+  try {
+    return await readMetaSnapshotHeld(dataDir, metaDir)
+  } finally {
+    await hold.release()
+  }
+}
+
+async function readMetaSnapshotHeld(dataDir: string, metaDir: string): Promise<DataFile[]> {
   const held = new Map<string, { identity: string; bytes: Buffer }>()
   for (let attempt = 0; attempt < META_SNAPSHOT_ATTEMPTS; attempt++) {
     const current = await metaIdentities(metaDir)
@@ -108,6 +126,8 @@ async function readMetaSnapshot(dataDir: string): Promise<DataFile[]> {
       if (read) held.set(name, read)
       else held.delete(name)
     }
+    // A busy writer replaces files in bursts: wait, a little longer each time, for a gap.
+    if (attempt > 0) await pause(Math.random() * Math.min(META_SNAPSHOT_MAX_PAUSE_MS, attempt))
   }
   throw new StorageUnavailableError(`The metadata files in ${metaDir} kept changing while they were read; try again.`)
 }

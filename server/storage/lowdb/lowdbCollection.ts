@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { syncDirectory, syncFile } from '../files/fsync.js'
+import { waitWhileMetaHeld } from '../files/metaHold.js'
 import type { Collection } from '../repositories/collection.js'
 import { SerialQueue } from '../serialQueue.js'
 import { StorageUnavailableError } from '../storageErrors.js'
@@ -29,6 +30,8 @@ export async function openLowdbCollection<T extends { id: string }>(path: string
   let closed = false
 
   const writeDurably = async (records: T[]): Promise<void> => {
+    // A backup reading the metadata asked for a pause (see metaHold.ts).
+    await waitWhileMetaHeld(dirname(path))
     db.data = { version: COLLECTION_FILE_VERSION, items: records }
     await db.write()
     await syncFile(path)
