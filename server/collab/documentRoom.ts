@@ -27,11 +27,25 @@ export interface PersistenceOptions {
 const RETRY_MAX_MS = 30_000
 
 /**
+ * Updates from this many senders in one batch are merged once and sent to
+ * everyone, senders included (Yjs skips what a client already has); fewer get
+ * a merge without their own updates each.
+ */
+const MAX_SENDERS_EXCLUDED = 4
+
+/**
  * The authoritative copy of one open statement: its Y.Doc, the awareness of
- * the people in it, and the save schedule. Every update is broadcast once
- * (encoded once, never echoed to its sender) and appended to the store after a
- * short debounce, so the cost of an edit does not depend on document size or
- * on how many statements exist.
+ * the people in it, and the save schedule.
+ *
+ * Broadcasts are batched per event-loop turn: the updates and awareness changes
+ * of all frames read in one turn go out, at the end of it, as one merged frame
+ * per connection. At low load a batch holds one update and costs nothing extra;
+ * under load every connection gets one frame (one `writev`) per turn instead of
+ * one per update, so sending scales with connections × turns rather than
+ * connections × updates. Updates are encoded once per batch and not echoed to a
+ * sender (see MAX_SENDERS_EXCLUDED), and appended to the store after a short
+ * debounce, so the cost of an edit does not depend on document size or on how
+ * many statements exist.
  */
 export class DocumentRoom {
   readonly doc = new Y.Doc()
@@ -51,15 +65,21 @@ export class DocumentRoom {
   readonly changes = new ChangeTracker()
 
   /**
-   * A copy of `doc` that client updates are tried on first. Yjs integrates an
+   * A copy of `doc` that client updates are tried on first, made at the first
+   * client update (a statement only read, or loaded for an export, never needs one). Yjs integrates an
    * update struct by struct and cannot roll back one that throws halfway (a
    * forged reference, a bogus length): the half it took would be broadcast,
    * saved, and could break every client that receives it. Costs a second copy
    * of each open document and a second apply of each client update.
    */
-  private twin = new Y.Doc()
+  private twin: Y.Doc | null = null
   /** Set while a client update the twin already holds is applied to `doc`. */
   private twinHasUpdate = false
+  /** Updates since the last flush, with the peer each came from. */
+  private outbox: { update: Uint8Array; origin: unknown }[] = []
+  /** Awareness client ids changed since the last flush, with the peer that changed each. */
+  private awarenessOutbox = new Map<number, unknown>()
+  private flushQueued: NodeJS.Immediate | undefined
   private pending: Uint8Array[] = []
   private debounceTimer: NodeJS.Timeout | undefined
   private maxWaitTimer: NodeJS.Timeout | undefined
@@ -124,20 +144,26 @@ export class DocumentRoom {
    * quadratic (forged origins over a long sequence took 93 s for 28 KB on the
    * development machine), and only a run that can be stopped bounds that. The
    * document's own apply then costs about what the twin's did.
+   *
+   * `timeLimitMs` null runs without the limit: for updates whose shape bounds
+   * their cost (a few structs and delete ranges each walk the text they touch at
+   * most once), because entering a vm context with a watchdog costs far more
+   * than applying a keystroke. The time is still measured and charged.
    */
-  applyClientUpdate(update: Uint8Array, origin: RoomPeer, timeLimitMs: number): number {
+  applyClientUpdate(update: Uint8Array, origin: RoomPeer, timeLimitMs: number | null): number {
     const started = performance.now()
+    const twin = (this.twin ??= this.makeTwin())
     try {
-      runWithin(timeLimitMs, () => Y.applyUpdate(this.twin, update))
+      if (timeLimitMs === null) Y.applyUpdate(twin, update)
+      else runWithin(timeLimitMs, () => Y.applyUpdate(twin, update))
       // Structs whose dependencies are missing wait in the store and are merged with every later
       // update; found by fuzzing, a forged batch of them kept honest edits from reaching others.
-      if (this.twin.store.pendingStructs || this.twin.store.pendingDs) throw new Error('update depends on changes the server does not have')
-      assertWithinSchema(this.twin, this.doc, update)
+      if (twin.store.pendingStructs || twin.store.pendingDs) throw new Error('update depends on changes the server does not have')
+      assertWithinSchema(twin, this.doc, update)
     } catch (error) {
-      // The twin may hold half of the update now: rebuild it from the document.
-      this.twin.destroy()
-      this.twin = new Y.Doc()
-      Y.applyUpdate(this.twin, Y.encodeStateAsUpdate(this.doc))
+      // The twin may hold half of the update now: the next client update makes a new one from the document.
+      twin.destroy()
+      this.twin = null
       throw error
     }
     const elapsedMs = performance.now() - started
@@ -148,6 +174,12 @@ export class DocumentRoom {
       this.twinHasUpdate = false
     }
     return elapsedMs
+  }
+
+  private makeTwin(): Y.Doc {
+    const twin = new Y.Doc()
+    Y.applyUpdate(twin, Y.encodeStateAsUpdate(this.doc))
+    return twin
   }
 
   /** How many shared types enclose the document's item `client:clock`; for the validator's nesting bound. */
@@ -165,10 +197,10 @@ export class DocumentRoom {
 
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
     // Loads, REST operations (restore, lock) and anything else reach the twin here.
-    if (!this.twinHasUpdate) Y.applyUpdate(this.twin, update)
+    if (!this.twinHasUpdate && this.twin) Y.applyUpdate(this.twin, update)
     if (origin === this) return // loading from storage: nothing new to save or send
-    const message = encodeUpdate(update)
-    for (const peer of this.peers) if (peer !== origin) peer.send(message)
+    this.outbox.push({ update, origin })
+    this.queueFlush()
     this.changes.record((this.options.now ?? Date.now)(), origin)
     this.pending.push(update)
     this.scheduleSave()
@@ -178,10 +210,62 @@ export class DocumentRoom {
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const changed = [...added, ...updated, ...removed]
-    if (changed.length === 0) return
-    const message = encodeAwarenessStates(this.awareness, changed)
-    for (const peer of this.peers) if (peer !== origin) peer.send(message)
+    for (const ids of [added, updated, removed]) for (const id of ids) this.awarenessOutbox.set(id, origin)
+    if (this.awarenessOutbox.size > 0) this.queueFlush()
+  }
+
+  private queueFlush(): void {
+    if (!this.destroyed) this.flushQueued ??= setImmediate(this.flush)
+  }
+
+  /**
+   * Sends what changed since the last flush: one update frame and one awareness
+   * frame at most per connection. Runs at the end of the event-loop turn in
+   * which the changes happened (setImmediate: after every frame read in that
+   * turn), so nothing waits on a timer.
+   */
+  readonly flush = (): void => {
+    if (this.flushQueued) clearImmediate(this.flushQueued)
+    this.flushQueued = undefined
+    if (this.outbox.length > 0) {
+      const batch = this.outbox
+      this.outbox = []
+      this.broadcastUpdates(batch)
+    }
+    if (this.awarenessOutbox.size > 0) {
+      const changed = this.awarenessOutbox
+      this.awarenessOutbox = new Map()
+      this.broadcastAwareness(changed)
+    }
+  }
+
+  private broadcastUpdates(batch: { update: Uint8Array; origin: unknown }[]): void {
+    const merged = (entries: { update: Uint8Array }[]): Uint8Array =>
+      encodeUpdate(entries.length === 1 ? (entries[0] as { update: Uint8Array }).update : Y.mergeUpdates(entries.map((entry) => entry.update)))
+    const senders = new Set(batch.map((entry) => entry.origin))
+    const excluding = senders.size <= MAX_SENDERS_EXCLUDED
+    let everything: Uint8Array | undefined
+    for (const peer of this.peers) {
+      if (excluding && senders.has(peer)) {
+        const others = batch.filter((entry) => entry.origin !== peer)
+        if (others.length > 0) peer.send(merged(others))
+      } else {
+        peer.send((everything ??= merged(batch)))
+      }
+    }
+  }
+
+  private broadcastAwareness(changed: Map<number, unknown>): void {
+    const origins = new Set(changed.values())
+    let everything: Uint8Array | undefined
+    for (const peer of this.peers) {
+      if (origins.has(peer)) {
+        const others = [...changed].filter(([, origin]) => origin !== peer).map(([id]) => id)
+        if (others.length > 0) peer.send(encodeAwarenessStates(this.awareness, others))
+      } else {
+        peer.send((everything ??= encodeAwarenessStates(this.awareness, [...changed.keys()])))
+      }
+    }
   }
 
   hasUnsavedChanges(): boolean {
@@ -243,10 +327,12 @@ export class DocumentRoom {
 
   destroy(): void {
     this.destroyed = true
+    if (this.flushQueued) clearImmediate(this.flushQueued)
+    this.flushQueued = undefined
     clearTimeout(this.debounceTimer)
     clearTimeout(this.maxWaitTimer)
     this.awareness.destroy()
     this.doc.destroy()
-    this.twin.destroy()
+    this.twin?.destroy()
   }
 }

@@ -14,6 +14,14 @@ import {
 } from './protocol.js'
 
 /**
+ * Updates with at most this many structs plus delete ranges are applied without
+ * the time limit: each part walks the text it touches at most once, so such an
+ * update costs at most a few walks of the statement (milliseconds), and the
+ * apply time is still charged to the sender's budget.
+ */
+export const SMALL_UPDATE_PARTS = 8
+
+/**
  * Applies one client frame to the room. Authority lives here, per message:
  * a read-only connection's document updates (sync step 2 and updates alike)
  * are dropped before they touch the document; awareness entries belong to the
@@ -41,9 +49,11 @@ export function handleClientMessage(room: DocumentRoom, connection: CollabConnec
       // client with them. So they wait for the step 2 that carries them. Found by the crash loop
       // (server/test/crashLoop.test.ts): every typist reconnecting after a kill -9 was closed with 4400.
       if (message.kind === 'update' && connection.handshake === 'awaitingStep2') return
-      assertDecodableUpdate(message.update, { itemDepth: room.itemDepth })
+      const shape = assertDecodableUpdate(message.update, { itemDepth: room.itemDepth })
+      // A keystroke's update is one struct; a few parts bound Yjs's work without the vm's watchdog (see applyClientUpdate).
+      const timeLimitMs = shape.structs + shape.deleteRanges <= SMALL_UPDATE_PARTS ? null : limits.updateApplyMs
       try {
-        const elapsedMs = room.applyClientUpdate(message.update, connection, limits.updateApplyMs)
+        const elapsedMs = room.applyClientUpdate(message.update, connection, timeLimitMs)
         if (!connection.applyTimeBudget.take(elapsedMs)) throw new LimitExceeded(CloseCode.rateLimited, 'updates too slow to apply')
       } catch (error) {
         if (error instanceof LimitExceeded) throw error

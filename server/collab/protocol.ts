@@ -14,7 +14,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
-import { InvalidUpdate, validateUpdate, type ValidateOptions } from './updateValidator.js'
+import { InvalidUpdate, validateUpdate, type UpdateShape, type ValidateOptions } from './updateValidator.js'
 
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
 
@@ -142,9 +142,9 @@ function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
  * reads the delete set, so a frame truncated in its delete set would otherwise
  * change the document and then throw: half an update, saved.
  */
-export function assertDecodableUpdate(update: Uint8Array, options: ValidateOptions = {}): void {
+export function assertDecodableUpdate(update: Uint8Array, options: ValidateOptions = {}): UpdateShape {
   try {
-    validateUpdate(update, options)
+    return validateUpdate(update, options)
   } catch (error) {
     if (!(error instanceof InvalidUpdate)) throw error
     throw new ProtocolError(`invalid update: ${error.message}`)

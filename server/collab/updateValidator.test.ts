@@ -305,3 +305,24 @@ describe('validateUpdate refuses', () => {
     expect(() => validateUpdate(chain)).not.toThrow()
   })
 })
+
+describe('the shape of a valid update', () => {
+  it('counts its structs and delete ranges: what decides whether the relay needs the time limit', () => {
+    const doc = new Y.Doc()
+    const text = doc.getText('t')
+    text.insert(0, 'hello world')
+    const before = Y.encodeStateVector(doc)
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    text.insert(5, ',')
+    text.delete(0, 1)
+    text.delete(5, 2)
+    expect(updates.map((update) => validateUpdate(update))).toEqual([
+      { structs: 1, deleteRanges: 0 },
+      { structs: 0, deleteRanges: 1 },
+      { structs: 0, deleteRanges: 1 },
+    ])
+    const merged = Y.encodeStateAsUpdate(doc, before)
+    expect(validateUpdate(merged)).toEqual({ structs: 1, deleteRanges: 2 })
+  })
+})

@@ -268,12 +268,14 @@ function content(reader: Reader, info: number): number {
   }
 }
 
-function structs(reader: Reader): Map<number, ItemRecord[]> {
+function structs(reader: Reader): { items: Map<number, ItemRecord[]>; structCount: number } {
   const clients = reader.count('client count')
+  let structCount = 0
   const items = new Map<number, ItemRecord[]>()
   const unanchoredMapEntries = new Map<string, number>()
   for (let c = 0; c < clients; c += 1) {
     const count = reader.count('struct count')
+    structCount += count
     const client = reader.varUint()
     if (items.has(client)) throw new InvalidUpdate(`client ${client} twice in one update`)
     const records: ItemRecord[] = []
@@ -314,7 +316,7 @@ function structs(reader: Reader): Map<number, ItemRecord[]> {
       clock = end
     }
   }
-  return items
+  return { items, structCount }
 }
 
 function findItem(items: Map<number, ItemRecord[]>, client: number, clock: number): ItemRecord | undefined {
@@ -376,14 +378,16 @@ function checkNesting(items: Map<number, ItemRecord[]>, options: ValidateOptions
   }
 }
 
-function deleteSet(reader: Reader): void {
+function deleteSet(reader: Reader): number {
   const clients = reader.count('delete set client count')
+  let total = 0
   const seenClients = new Set<number>()
   for (let c = 0; c < clients; c += 1) {
     const client = reader.varUint()
     if (seenClients.has(client)) throw new InvalidUpdate(`client ${client} twice in the delete set`)
     seenClients.add(client)
     const ranges = reader.count('delete range count')
+    total += ranges
     let end = 0
     for (let r = 0; r < ranges; r += 1) {
       const clock = reader.varUint()
@@ -391,13 +395,23 @@ function deleteSet(reader: Reader): void {
       end = advance(clock, reader.varUint())
     }
   }
+  return total
 }
 
-/** Throws InvalidUpdate unless `update` is a well-formed Yjs v1 update the relay may apply. */
-export function validateUpdate(update: Uint8Array, options: ValidateOptions = {}): void {
+/** How much integration work a valid update can ask of Yjs: each part costs at most one walk of the text it touches. */
+export interface UpdateShape {
+  /** Structs (items, GC and skip runs) across all clients. */
+  structs: number
+  /** Delete ranges across all clients. */
+  deleteRanges: number
+}
+
+/** Throws InvalidUpdate unless `update` is a well-formed Yjs v1 update the relay may apply; returns its shape. */
+export function validateUpdate(update: Uint8Array, options: ValidateOptions = {}): UpdateShape {
   const reader = new Reader(update)
-  const items = structs(reader)
-  deleteSet(reader)
+  const { items, structCount } = structs(reader)
+  const deleteRanges = deleteSet(reader)
   if (reader.remaining > 0) throw new InvalidUpdate(`${reader.remaining} bytes after the delete set`)
   checkNesting(items, options)
+  return { structs: structCount, deleteRanges }
 }
