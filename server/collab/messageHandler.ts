@@ -38,7 +38,7 @@ export function handleClientMessage(room: DocumentRoom, connection: CollabConnec
       connection.send(guard(() => encodeSyncStep2(room.doc, message.stateVector)))
       return
     case 'syncStep2':
-    case 'update':
+    case 'update': {
       // Charged before the access check: a read-only flood costs decoding time too.
       if (!connection.updateBudget.take()) throw new LimitExceeded(CloseCode.rateLimited, 'too many document updates')
       if (message.kind === 'syncStep2') connection.handshake = 'done'
@@ -62,6 +62,7 @@ export function handleClientMessage(room: DocumentRoom, connection: CollabConnec
         })
       }
       return
+    }
     case 'awareness':
       applyAwareness(room, connection, message.update, limits)
       return
