@@ -60,7 +60,11 @@ afterEach(() => {
 })
 
 async function openRoom(...peers: Peer[]): Promise<DocumentRoom> {
-  const room = await DocumentRoom.load('s1', createMemoryDocumentStore(), PERSISTENCE, silentLogger)
+  return openRoomWith(PERSISTENCE, ...peers)
+}
+
+async function openRoomWith(options: typeof PERSISTENCE & { broadcastWindowMs?: number }, ...peers: Peer[]): Promise<DocumentRoom> {
+  const room = await DocumentRoom.load('s1', createMemoryDocumentStore(), options, silentLogger)
   rooms.push(room)
   for (const peer of peers) room.peers.add(peer)
   return room
@@ -147,6 +151,23 @@ describe('a room’s broadcasts', () => {
       return ids
     }
     expect([seenBy(alice), seenBy(bob), seenBy(carol)]).toEqual([[12], [11], [11, 12]])
+  })
+
+  it('holds a change that follows a broadcast within the window, then sends it merged with what else came', async () => {
+    const [alice, bob] = [new Peer('alice'), new Peer('bob')]
+    const room = await openRoomWith({ ...PERSISTENCE, broadcastWindowMs: 60_000 }, alice, bob)
+    room.applyClientUpdate(paragraphUpdate(room.doc, 601, 'first'), alice, null)
+    await nextTurn()
+    expect(bob.updates()).toHaveLength(1)
+    room.applyClientUpdate(paragraphUpdate(room.doc, 601, 'second'), alice, null)
+    await nextTurn()
+    room.applyClientUpdate(paragraphUpdate(room.doc, 601, 'third'), alice, null)
+    await nextTurn()
+    expect(bob.updates()).toHaveLength(1)
+    // Flushing is what the window's timer does when it fires; both waiting changes go out as one frame.
+    room.flush()
+    expect(bob.updates()).toHaveLength(2)
+    expect(textOf(bob.updates())).toBe('<paragraph>first</paragraph><paragraph>second</paragraph><paragraph>third</paragraph>')
   })
 
   it('sends nothing after it is destroyed', async () => {

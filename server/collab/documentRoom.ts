@@ -22,6 +22,13 @@ export interface PersistenceOptions {
   compactAfterBytes: number
   /** The clock that change tracking reads (controllable in tests). */
   now?: () => number
+  /**
+   * Broadcasts follow each other at least this many milliseconds apart: a
+   * change after a quiet spell goes out at the end of its event-loop turn, one
+   * that follows a broadcast closer than this waits for the rest of the window
+   * and goes out merged with whatever else arrived. 0 flushes every turn.
+   */
+  broadcastWindowMs?: number
 }
 
 const RETRY_MAX_MS = 30_000
@@ -79,7 +86,8 @@ export class DocumentRoom {
   private outbox: { update: Uint8Array; origin: unknown }[] = []
   /** Awareness client ids changed since the last flush, with the peer that changed each. */
   private awarenessOutbox = new Map<number, unknown>()
-  private flushQueued: NodeJS.Immediate | undefined
+  private flushQueued: { cancel(): void } | undefined
+  private lastFlushAt = -Infinity
   private pending: Uint8Array[] = []
   private debounceTimer: NodeJS.Timeout | undefined
   private maxWaitTimer: NodeJS.Timeout | undefined
@@ -215,7 +223,15 @@ export class DocumentRoom {
   }
 
   private queueFlush(): void {
-    if (!this.destroyed) this.flushQueued ??= setImmediate(this.flush)
+    if (this.destroyed || this.flushQueued) return
+    const waitMs = this.lastFlushAt + (this.options.broadcastWindowMs ?? 0) - performance.now()
+    if (waitMs <= 0) {
+      const immediate = setImmediate(this.flush)
+      this.flushQueued = { cancel: () => clearImmediate(immediate) }
+    } else {
+      const timer = setTimeout(this.flush, waitMs)
+      this.flushQueued = { cancel: () => clearTimeout(timer) }
+    }
   }
 
   /**
@@ -225,8 +241,9 @@ export class DocumentRoom {
    * turn), so nothing waits on a timer.
    */
   readonly flush = (): void => {
-    if (this.flushQueued) clearImmediate(this.flushQueued)
+    this.flushQueued?.cancel()
     this.flushQueued = undefined
+    this.lastFlushAt = performance.now()
     if (this.outbox.length > 0) {
       const batch = this.outbox
       this.outbox = []
@@ -327,7 +344,7 @@ export class DocumentRoom {
 
   destroy(): void {
     this.destroyed = true
-    if (this.flushQueued) clearImmediate(this.flushQueued)
+    this.flushQueued?.cancel()
     this.flushQueued = undefined
     clearTimeout(this.debounceTimer)
     clearTimeout(this.maxWaitTimer)
