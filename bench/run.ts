@@ -74,6 +74,7 @@ const log = (line: string) => console.error(`[${((performance.now() - began) / 1
 const began = performance.now()
 const machine = describeMachine({ quick, runs, plenaryEnv: PLENARY_BENCH_ENV })
 const rows: Row[] = []
+for (const scenario of scenarios) await scenario.prepare?.({ quick, log })
 log(`${quick ? 'quick' : 'full'} bench: ${scenarios.map((scenario) => scenario.name).join(', ')} × ${servers.join(', ')} × ${runs} run(s)`)
 for (let run = 0; run < runs; run++) {
   // Each run starts with the next server, so none always runs first (or last, on a warmer machine).

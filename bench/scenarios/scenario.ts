@@ -14,6 +14,12 @@ export interface ScenarioOptions {
 
 export interface Scenario {
   name: string
+  /**
+   * Work done once before any server starts (building a seed history takes seconds
+   * of CPU: done during a run it would also block the generator's HTTP client, whose
+   * idle keep-alive connections the server then closes under it).
+   */
+  prepare?(options: ScenarioOptions): Promise<void>
   /** Runs the scenario once against a freshly started server. */
   run(server: BenchServer, options: ScenarioOptions): Promise<Row[]>
 }
