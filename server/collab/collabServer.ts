@@ -161,10 +161,20 @@ export class CollabServer {
     if (closed) return this.options.registry.release(room)
     room.peers.add(connection)
     connection.send(encodeAccessNotice({ access: connection.access, status: connection.status }))
-    connection.send(encodeSyncStep1(room.doc))
     const present = [...room.awareness.getStates().keys()]
     if (present.length > 0) connection.send(encodeAwarenessStates(room.awareness, present))
+    // A client's sync step 1 that came while the statement loaded is answered first: from the stored
+    // bytes if the room has not applied them yet, so a cold open does not wait for that apply.
     for (const frame of early.splice(0)) this.receive(room, connection, frame)
+    if (room.hasUnappliedState) await new Promise((resolve) => setImmediate(resolve))
+    if (closed || connection.ws.readyState !== connection.ws.OPEN) return
+    try {
+      connection.send(encodeSyncStep1(room.doc))
+    } catch (error) {
+      // The stored state could not be applied (logged by the room): nobody may work on a document that is not whole.
+      this.options.ctx.logger.error(`Statement ${connection.statementId} could not be opened; refusing the connection`, error)
+      this.reject(connection, CloseCode.internalError)
+    }
   }
 
   private receive(room: DocumentRoom, connection: CollabConnection, frame: Uint8Array): void {

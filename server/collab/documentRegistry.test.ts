@@ -131,11 +131,28 @@ describe('document registry and rooms', () => {
     source.on('update', (update: Uint8Array) => updates.push(update))
     source.getText('t').insert(0, 'first')
     source.getText('t').insert(5, ' second')
-    const registry = new DocumentRegistry({ ...store, load: async () => [updates[1]!] }, OPTIONS, silentLogger)
+    // A state with a log is applied at load: a broken one refuses the load.
+    const registry = new DocumentRegistry({ ...store, load: async () => [updates[1]!, updates[1]!] }, OPTIONS, silentLogger)
     await expect(registry.acquire('s1')).rejects.toThrow('refers to changes that are not stored')
-    const garbled = new DocumentRegistry({ ...store, load: async () => [new Uint8Array([1, 2, 3, 4, 5])] }, OPTIONS, silentLogger)
+    const garbled = new DocumentRegistry({ ...store, load: async () => [new Uint8Array([1, 2, 3, 4, 5]), updates[0]!] }, OPTIONS, silentLogger)
     await expect(garbled.acquire('s1')).rejects.toThrow('cannot be decoded')
     expect(vi.getTimerCount()).toBe(0) // a room's awareness timer would otherwise outlive every failed attempt
+    // One compacted state is applied at its first use: then the room refuses everything, and unloads untouched.
+    for (const [record, message] of [
+      [updates[1]!, 'refers to changes that are not stored'],
+      [new Uint8Array([1, 2, 3, 4, 5]), 'cannot be decoded'],
+    ] as const) {
+      const lazy = new DocumentRegistry({ ...store, load: async () => [record] }, OPTIONS, silentLogger)
+      const room = await lazy.acquire('s1')
+      expect(() => room.doc).toThrow(message)
+      expect(() => room.doc).toThrow(message)
+      expect(() => room.assertUsable()).toThrow(message)
+      await expect(lazy.withDocument('s1', (doc) => doc.getText('t').toString())).rejects.toThrow(message)
+      lazy.release(room)
+      await vi.runAllTimersAsync()
+      expect(lazy.loadedRoom('s1')).toBeUndefined()
+    }
+    expect(vi.getTimerCount()).toBe(0)
     expect(state.appends + state.compacts).toBe(0)
   })
 

@@ -197,3 +197,46 @@ describe('a room’s twin', () => {
     expect(room.doc.getXmlFragment(STATEMENT_FRAGMENT).toString()).toBe('<paragraph>fine</paragraph>')
   })
 })
+
+describe('a room loaded from one stored state', () => {
+  it('answers sync from the stored bytes until something reads the document, then applies them once', async () => {
+    const source = new Y.Doc()
+    Y.applyUpdate(source, paragraphUpdate(source, 701, 'stored text'))
+    const stored = Y.encodeStateAsUpdate(source)
+    const store = createMemoryDocumentStore()
+    await store.compact('s1', stored)
+    const room = await DocumentRoom.load('s1', store, PERSISTENCE, silentLogger)
+    rooms.push(room)
+    expect(room.hasUnappliedState).toBe(true)
+
+    // A fresh client (empty state vector) gets the stored bytes as they are; another gets what it lacks.
+    expect(room.encodeStateAsUpdate(Y.encodeStateVector(new Y.Doc()))).toEqual(stored)
+    const partial = new Y.Doc()
+    Y.applyUpdate(partial, stored)
+    expect(Y.parseUpdateMeta(room.encodeStateAsUpdate(Y.encodeStateVector(partial))).to.size).toBe(0)
+    expect(room.hasUnappliedState).toBe(true)
+
+    expect(room.doc.getXmlFragment(STATEMENT_FRAGMENT).toString()).toBe('<paragraph>stored text</paragraph>')
+    expect(room.hasUnappliedState).toBe(false)
+    const alice = new Peer('alice')
+    room.peers.add(alice)
+    room.applyClientUpdate(paragraphUpdate(room.doc, 702, 'edited'), alice, null)
+    expect(room.doc.getXmlFragment(STATEMENT_FRAGMENT).toString()).toBe('<paragraph>stored text</paragraph><paragraph>edited</paragraph>')
+    expect(textOf([room.encodeStateAsUpdate(Y.encodeStateVector(new Y.Doc()))])).toBe(room.doc.getXmlFragment(STATEMENT_FRAGMENT).toString())
+  })
+})
+
+describe('a room’s answer to a fresh client', () => {
+  it('is encoded once per change of the document, however many people open it in between', async () => {
+    const alice = new Peer('alice')
+    const room = await openRoom(alice)
+    room.applyClientUpdate(paragraphUpdate(room.doc, 801, 'one'), alice, null)
+    const empty = Y.encodeStateVector(new Y.Doc())
+    const first = room.encodeStateAsUpdate(empty)
+    expect(room.encodeStateAsUpdate(empty)).toBe(first)
+    room.applyClientUpdate(paragraphUpdate(room.doc, 801, 'two'), alice, null)
+    const second = room.encodeStateAsUpdate(empty)
+    expect(second).not.toBe(first)
+    expect(textOf([second])).toBe('<paragraph>one</paragraph><paragraph>two</paragraph>')
+  })
+})

@@ -55,8 +55,16 @@ const MAX_SENDERS_EXCLUDED = 4
  * many statements exist.
  */
 export class DocumentRoom {
-  readonly doc = new Y.Doc()
-  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  private readonly ydoc = new Y.Doc()
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc)
+  /**
+   * The stored state, read but not applied yet (see load). Its first reader
+   * applies it; until then sync answers come from these bytes.
+   */
+  private stored: Uint8Array | null = null
+  private storedFailure: Error | null = null
+  /** The whole document as one update, kept from the first fresh client's sync until the next change. */
+  private fullState: Uint8Array | null = null
   readonly peers = new Set<RoomPeer>()
   /** Which peer speaks for each awareness client id: nobody may overwrite or remove another's presence. */
   readonly awarenessOwners = new Map<number, RoomPeer>()
@@ -104,7 +112,7 @@ export class DocumentRoom {
   ) {
     // The server is not a participant: it must not show up in anyone's presence list.
     this.awareness.setLocalState(null)
-    this.doc.on('update', this.onDocumentUpdate)
+    this.ydoc.on('update', this.onDocumentUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
 
@@ -116,18 +124,14 @@ export class DocumentRoom {
     const room = new DocumentRoom(statementId, store, options, logger)
     try {
       const updates = await store.load(statementId)
-      try {
-        room.doc.transact(() => {
-          for (const update of updates) Y.applyUpdate(room.doc, update)
-        }, room)
-      } catch (error) {
-        throw new Error(`The stored state of statement ${statementId} cannot be decoded: ${(error as Error).message}`, { cause: error })
+      if (updates.length === 1) {
+        // One compacted state, checksummed by the store: applied at its first use (usually the turn
+        // after the first client's sync, which is answered from these bytes), so a cold open costs
+        // the client no server-side apply. Whether the bytes decode is still checked before any edit.
+        room.stored = updates[0] as Uint8Array
+        return room
       }
-      // Every stored update was complete when the room applied it; missing pieces mean lost or damaged
-      // records, and a twin with pending structs would refuse every client's update.
-      if (room.doc.store.pendingStructs || room.doc.store.pendingDs) {
-        throw new Error(`The stored state of statement ${statementId} refers to changes that are not stored`)
-      }
+      applyStored(room.ydoc, statementId, updates, room)
       if (updates.length > 1) {
         // Fold the log into one state now, so the next cold load reads one record.
         room.bytesSinceCompact = updates.reduce((sum, u) => sum + u.byteLength, 0)
@@ -139,6 +143,54 @@ export class DocumentRoom {
       room.destroy()
       throw error
     }
+  }
+
+  /**
+   * The statement's document. Reading it applies the stored state if that is
+   * still waiting; throws if the stored state cannot be applied (the room is
+   * then unusable, and its files are left as they are).
+   */
+  get doc(): Y.Doc {
+    if (this.stored || this.storedFailure) this.applyStoredState()
+    return this.ydoc
+  }
+
+  /** Throws if the stored state turned out not to apply: nothing may be served from such a room. */
+  assertUsable(): void {
+    if (this.storedFailure) throw this.storedFailure
+  }
+
+  /** Whether the stored state still waits to be applied. */
+  get hasUnappliedState(): boolean {
+    return this.stored !== null
+  }
+
+  private applyStoredState(): void {
+    if (this.storedFailure) throw this.storedFailure
+    const stored = this.stored
+    if (!stored) return
+    this.stored = null
+    try {
+      applyStored(this.ydoc, this.statementId, [stored], this)
+    } catch (error) {
+      this.storedFailure = error as Error
+      this.logger.error(`Statement ${this.statementId} cannot be opened`, error)
+      throw error
+    }
+  }
+
+  /**
+   * What a peer with `stateVector` lacks, as one update: from the stored bytes
+   * while they wait to be applied (all of them for an empty state vector, as a
+   * fresh client sends), from the document otherwise. The whole document, which
+   * every newly opened editor asks for, is encoded once per change, not once per
+   * person opening it.
+   */
+  encodeStateAsUpdate(stateVector: Uint8Array): Uint8Array {
+    const fresh = stateVector.byteLength === 1 && stateVector[0] === 0
+    if (this.stored) return fresh ? this.stored : Y.diffUpdate(this.stored, stateVector)
+    if (fresh) return (this.fullState ??= Y.encodeStateAsUpdate(this.doc))
+    return Y.encodeStateAsUpdate(this.doc, stateVector)
   }
 
   /**
@@ -193,7 +245,8 @@ export class DocumentRoom {
   /** How many shared types enclose the document's item `client:clock`; for the validator's nesting bound. */
   readonly itemDepth = (client: number, clock: number): number | undefined => {
     const structs = this.doc.store.clients.get(client)
-    if (!structs || clock >= Y.getState(this.doc.store, client)) return undefined
+    // (this.doc applied any stored state.)
+    if (!structs || clock >= Y.getState(this.ydoc.store, client)) return undefined
     const struct = structs[Y.findIndexSS(structs, clock)]
     if (!(struct instanceof Y.Item)) return undefined
     let depth = 0
@@ -204,6 +257,7 @@ export class DocumentRoom {
   }
 
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullState = null
     // Loads, REST operations (restore, lock) and anything else reach the twin here.
     if (!this.twinHasUpdate && this.twin) Y.applyUpdate(this.twin, update)
     if (origin === this) return // loading from storage: nothing new to save or send
@@ -349,7 +403,23 @@ export class DocumentRoom {
     clearTimeout(this.debounceTimer)
     clearTimeout(this.maxWaitTimer)
     this.awareness.destroy()
-    this.doc.destroy()
+    this.ydoc.destroy()
     this.twin?.destroy()
+  }
+}
+
+/** Applies stored updates as the room's own (nothing to save or send); throws if they do not make a whole document. */
+function applyStored(doc: Y.Doc, statementId: string, updates: Uint8Array[], origin: DocumentRoom): void {
+  try {
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update)
+    }, origin)
+  } catch (error) {
+    throw new Error(`The stored state of statement ${statementId} cannot be decoded: ${(error as Error).message}`, { cause: error })
+  }
+  // Every stored update was complete when the room applied it; missing pieces mean lost or damaged
+  // records, and a twin with pending structs would refuse every client's update.
+  if (doc.store.pendingStructs || doc.store.pendingDs) {
+    throw new Error(`The stored state of statement ${statementId} refers to changes that are not stored`)
   }
 }

@@ -29,13 +29,15 @@ export const SMALL_UPDATE_PARTS = 8
  * and LimitExceeded when the connection sends more than its limits allow.
  */
 export function handleClientMessage(room: DocumentRoom, connection: CollabConnection, frame: Uint8Array, limits: CollabLimits): void {
+  // Not a protocol error: a statement whose stored state did not apply closes every socket with 1011.
+  room.assertUsable()
   const message = decodeClientMessage(frame)
   switch (message.kind) {
     case 'syncStep1':
       // Each answer encodes the part of the document the sender lacks, up to all of it: an amplification.
       if (!connection.syncStep1Budget.take()) throw new LimitExceeded(CloseCode.rateLimited, 'too many sync requests')
       if (connection.handshake === 'notStarted') connection.handshake = 'awaitingStep2'
-      connection.send(guard(() => encodeSyncStep2(room.doc, message.stateVector)))
+      connection.send(encodeSyncStep2(guard(() => room.encodeStateAsUpdate(message.stateVector))))
       return
     case 'syncStep2':
     case 'update': {

@@ -13,7 +13,7 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { InvalidUpdate, validateUpdate, type UpdateShape, type ValidateOptions } from './updateValidator.js'
 
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
@@ -71,12 +71,12 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   })
 }
 
-/** The part of `doc` that a peer with `stateVector` lacks. */
-export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+/** A sync step 2 carrying `update`: what the peer lacked (see DocumentRoom.encodeStateAsUpdate). */
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
   return encode((e) => {
     encoding.writeVarUint(e, MessageType.sync)
     encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2)
-    encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(doc, stateVector))
+    encoding.writeVarUint8Array(e, update)
   })
 }
 
