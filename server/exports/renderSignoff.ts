@@ -1,20 +1,23 @@
 import { renderSignoffCsv } from './signoffCsv.js'
 import type { RenderedExport, SignoffDocument } from './signoffDocument.js'
-import { renderSignoffDocx } from './signoffDocx.js'
 import { renderSignoffHtml } from './signoffHtml.js'
 import { renderSignoffJson } from './signoffJson.js'
-import { renderSignoffPdf } from './signoffPdf.js'
 
 export type { RenderedExport } from './signoffDocument.js'
 
 export const SIGNOFF_EXPORT_FORMATS = ['csv', 'json', 'docx', 'pdf', 'html'] as const
 export type SignoffExportFormat = (typeof SIGNOFF_EXPORT_FORMATS)[number]
 
+/**
+ * DOCX and PDF load their libraries (docx, pdfkit and its fonts: about 25 MB of
+ * memory) at the first export in that format, not at every server start: most
+ * processes serve editing far more often than exports.
+ */
 const RENDERERS: Record<SignoffExportFormat, (document: SignoffDocument) => RenderedExport | Promise<RenderedExport>> = {
   csv: renderSignoffCsv,
   json: renderSignoffJson,
-  docx: renderSignoffDocx,
-  pdf: renderSignoffPdf,
+  docx: async (document) => (await import('./signoffDocx.js')).renderSignoffDocx(document),
+  pdf: async (document) => (await import('./signoffPdf.js')).renderSignoffPdf(document),
   html: renderSignoffHtml,
 }
 
