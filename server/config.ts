@@ -116,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       awarenessBurst: integer(env, 'MAX_AWARENESS_BURST', DEFAULT_COLLAB_LIMITS.awarenessBurst, 1, 1_000_000),
       awarenessPerSecond: integer(env, 'MAX_AWARENESS_PER_SECOND', DEFAULT_COLLAB_LIMITS.awarenessPerSecond, 1, 1_000_000),
       updateApplyMs: integer(env, 'MAX_UPDATE_APPLY_MS', DEFAULT_COLLAB_LIMITS.updateApplyMs, 10, 60_000),
+      maxSendBufferBytes: integer(env, 'MAX_SEND_BUFFER_BYTES', DEFAULT_COLLAB_LIMITS.maxSendBufferBytes, 64 * 1024, 1024 * 1024 * 1024),
       upgradesPerMinutePerAddress: integer(env, 'MAX_UPGRADES_PER_MINUTE_PER_ADDRESS', DEFAULT_COLLAB_LIMITS.upgradesPerMinutePerAddress, 1, 1_000_000),
       upgradesPerMinutePerUser: integer(env, 'MAX_UPGRADES_PER_MINUTE_PER_USER', DEFAULT_COLLAB_LIMITS.upgradesPerMinutePerUser, 1, 1_000_000),
     },

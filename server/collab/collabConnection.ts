@@ -1,4 +1,5 @@
 import WebSocket from 'ws'
+import { CLOSE_REASONS, CloseCode } from '../../shared/collab/closeCodes.js'
 import type { Actor, StatementAccess } from '../../shared/domain/permissions.js'
 import type { StatementStatus } from '../../shared/domain/statement.js'
 import type { CollabLimits } from './collabLimits.js'
@@ -23,6 +24,8 @@ export class CollabConnection implements RoomPeer {
    * updates may build on edits the server lost in a crash; its step 2 brings them.
    */
   handshake: 'notStarted' | 'awaitingStep2' | 'done' = 'notStarted'
+  /** See CollabLimits.maxSendBufferBytes. */
+  private readonly maxSendBufferBytes: number
 
   constructor(
     readonly ws: WebSocket,
@@ -39,10 +42,17 @@ export class CollabConnection implements RoomPeer {
     this.syncStep1Budget = new TokenBucket(limits.syncStep1Burst, limits.syncStep1PerSecond)
     this.awarenessBudget = new TokenBucket(limits.awarenessBurst, limits.awarenessPerSecond)
     this.applyTimeBudget = new TokenBucket(2 * limits.updateApplyMs, limits.updateApplyMs / 10)
+    this.maxSendBufferBytes = limits.maxSendBufferBytes
   }
 
   send(message: Uint8Array): void {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(message)
+    if (this.ws.readyState !== WebSocket.OPEN) return
+    if (this.ws.bufferedAmount > this.maxSendBufferBytes) {
+      // Queueing more would grow without end for a reader that does not keep up; its reconnection resyncs it.
+      this.close(CloseCode.tooSlow, CLOSE_REASONS[CloseCode.tooSlow] as string)
+      return
+    }
+    this.ws.send(message)
   }
 
   close(code: number, reason: string): void {

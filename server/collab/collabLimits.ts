@@ -22,6 +22,13 @@ export interface CollabLimits {
    * per second: a sustained stream of slow updates is cut off too.
    */
   updateApplyMs: number
+  /**
+   * Bytes waiting to be sent to one connection (ws's bufferedAmount) beyond which
+   * it is closed with 4408 instead of being sent more: a reader that falls this
+   * far behind reconnects and gets what it lacks in one sync, rather than the
+   * server queueing for it without end.
+   */
+  maxSendBufferBytes: number
   /** WebSocket upgrades one client address may attempt per minute (failed ones count). */
   upgradesPerMinutePerAddress: number
   /** WebSocket upgrades one signed-in user may make per minute. */
@@ -38,6 +45,7 @@ export const DEFAULT_COLLAB_LIMITS: CollabLimits = {
   awarenessBurst: 200,
   awarenessPerSecond: 100,
   updateApplyMs: 1000,
+  maxSendBufferBytes: 16 * 1024 * 1024,
   upgradesPerMinutePerAddress: 300,
   upgradesPerMinutePerUser: 60,
 }

@@ -1,4 +1,5 @@
 import WebSocket from 'ws'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { CloseCode } from '../../shared/collab/closeCodes.js'
@@ -237,6 +238,73 @@ describe('limits from the environment', () => {
       socket.ws.send(awarenessMessage([{ clientId: 940_001, clock: 1, state: { n: 2 } }]))
       await waitFor(() => socket.closeCode() === CloseCode.awarenessTooLarge, { what: 'close 4413 at the configured limit of 1' })
     } finally {
+      await server.stop({ removeData: true })
+    }
+  })
+})
+
+describe('a reader that falls behind', () => {
+  it('is closed with 4408 once MAX_SEND_BUFFER_BYTES wait for it, instead of being queued for without end; others keep editing', async () => {
+    const server = await startTestServer({ env: { MAX_SEND_BUFFER_BYTES: String(64 * 1024) } })
+    const cleanups: (() => void)[] = []
+    try {
+      const alliance = await seedAlliance(server)
+      const { id } = await createStatement(alliance.coordinator, { visibility: 'members' })
+      const watcher = connectProvider(server, id, alliance.coordinator.cookie)
+      cleanups.push(() => watcher.provider.destroy())
+      await synced(watcher.provider)
+      const slow = rawSocket(server, id, alliance.drafter.cookie)
+      cleanups.push(() => slow.ws.terminate())
+      await slow.opened()
+      await slow.roundTrip()
+      // Stops reading: the kernel's buffers fill, then the server's queue for this socket grows.
+      slow.ws.pause()
+
+      const writer = rawSocket(server, id, alliance.coordinator.cookie)
+      cleanups.push(() => writer.ws.terminate())
+      await writer.opened()
+      await writer.roundTrip()
+      const source = new Y.Doc()
+      // The handshake's second half: until it comes the relay holds a client's updates back.
+      writer.ws.send(updateMessage(Y.encodeStateAsUpdate(source), syncProtocol.messageYjsSyncStep2))
+      const updates: Uint8Array[] = []
+      source.on('update', (update: Uint8Array) => updates.push(update))
+      const room = server.documents.loadedRoom(id)!
+      const slowPeerClosing = () => [...room.peers].some((peer) => (peer as unknown as { ws: WebSocket }).ws.readyState === WebSocket.CLOSING)
+      const chunk = 'x'.repeat(512 * 1024)
+      // Sync step 1 with the writer's own state: the answer is what it lacks (nothing), not the whole document.
+      const writerCaughtUp = () =>
+        new Promise<void>((resolve) => {
+          const before = writer.received.length
+          writer.ws.send(syncStep1Message(source))
+          const check = () => (writer.received.length > before ? resolve() : setTimeout(check, 5))
+          check()
+        })
+      let sent = 0
+      await waitFor(
+        async () => {
+          if (slowPeerClosing()) return true
+          // Half a megabyte a paragraph, eight at a time, each batch waited for: well within the update limits.
+          for (let i = 0; i < 8; i += 1) {
+            appendParagraph(source, `${sent}:${chunk}`)
+            writer.ws.send(updateMessage(updates[updates.length - 1]!))
+            sent += 1
+          }
+          await writerCaughtUp()
+          return slowPeerClosing()
+        },
+        { what: 'the server gives up on the reader that does not read', timeoutMs: 60_000 },
+      )
+      expect(writer.closeCode()).toBeNull()
+
+      slow.ws.resume()
+      await waitFor(() => slow.closeCode() === CloseCode.tooSlow, { what: 'close 4408 for the reader that fell behind' })
+      appendParagraph(source, 'after')
+      writer.ws.send(updateMessage(updates[updates.length - 1]!))
+      await waitFor(() => watcher.doc.getXmlFragment('default').toString().endsWith('<paragraph>after</paragraph>'), { what: 'the watcher keeps getting every edit' })
+      expect(watcher.doc.getXmlFragment('default').length).toBe(sent + 1)
+    } finally {
+      for (const cleanup of cleanups) cleanup()
       await server.stop({ removeData: true })
     }
   })

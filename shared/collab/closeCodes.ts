@@ -18,6 +18,8 @@ export const CloseCode = {
   forbidden: 4403,
   /** The statement is gone, or the user may no longer know it exists. */
   notFound: 4404,
+  /** The connection fell too far behind reading what the server sends (MAX_SEND_BUFFER_BYTES); reconnecting resyncs it. */
+  tooSlow: 4408,
   /** Too many awareness entries on one connection, or one entry's state too large. */
   awarenessTooLarge: 4413,
   /** More updates, sync requests or awareness messages than the connection's rates allow, or more update time than its budget; reconnecting after a pause is fine. */
@@ -34,6 +36,7 @@ export const CLOSE_REASONS: Record<number, string> = {
   4401: 'unauthenticated',
   4403: 'forbidden',
   4404: 'not_found',
+  4408: 'too_slow',
   4413: 'awareness_too_large',
   4429: 'rate_limited',
 }
