@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { ipKeyGenerator } from 'express-rate-limit'
-import { WebSocketServer, type RawData } from 'ws'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import { encodeAccessNotice } from '../../shared/collab/accessNotice.js'
 import { CLOSE_REASONS, CloseCode } from '../../shared/collab/closeCodes.js'
 import { NO_AUDIENCE, statementAccess, type Actor, type StatementAudience } from '../../shared/domain/permissions.js'
@@ -163,13 +163,14 @@ export class CollabServer {
     connection.send(encodeAccessNotice({ access: connection.access, status: connection.status }))
     const present = [...room.awareness.getStates().keys()]
     if (present.length > 0) connection.send(encodeAwarenessStates(room.awareness, present))
-    // A client's sync step 1 that came while the statement loaded is answered first: from the stored
-    // bytes if the room has not applied them yet, so a cold open does not wait for that apply.
+    // A client's sync step 1 that came while the statement loaded is answered first.
     for (const frame of early.splice(0)) this.receive(room, connection, frame)
-    if (room.hasUnappliedState) await new Promise((resolve) => setImmediate(resolve))
+    // Reading the state vector from stored bytes takes a while for a long history: the answer above is
+    // handed to the kernel first. A ping's callback runs once everything sent before it is written.
+    if (room.hasUnappliedState) await written(ws)
     if (closed || connection.ws.readyState !== connection.ws.OPEN) return
     try {
-      connection.send(encodeSyncStep1(room.doc))
+      connection.send(encodeSyncStep1(room.stateVector()))
     } catch (error) {
       // The stored state could not be applied (logged by the room): nobody may work on a document that is not whole.
       this.options.ctx.logger.error(`Statement ${connection.statementId} could not be opened; refusing the connection`, error)
@@ -302,4 +303,12 @@ export class CollabServer {
 function toBuffer(data: RawData): Buffer {
   if (Array.isArray(data)) return Buffer.concat(data)
   return Buffer.isBuffer(data) ? data : Buffer.from(data)
+}
+
+/** Resolves once every frame sent to `ws` so far has been handed to the kernel (or the socket is gone). */
+function written(ws: WebSocket): Promise<void> {
+  return new Promise((resolve) => {
+    if (ws.readyState !== ws.OPEN) return resolve()
+    ws.ping(undefined, undefined, () => resolve())
+  })
 }

@@ -214,6 +214,8 @@ describe('a room loaded from one stored state', () => {
     const partial = new Y.Doc()
     Y.applyUpdate(partial, stored)
     expect(Y.parseUpdateMeta(room.encodeStateAsUpdate(Y.encodeStateVector(partial))).to.size).toBe(0)
+    // The server's own sync step 1 too.
+    expect(room.stateVector()).toEqual(Y.encodeStateVector(source))
     expect(room.hasUnappliedState).toBe(true)
 
     expect(room.doc.getXmlFragment(STATEMENT_FRAGMENT).toString()).toBe('<paragraph>stored text</paragraph>')

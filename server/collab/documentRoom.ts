@@ -125,9 +125,9 @@ export class DocumentRoom {
     try {
       const updates = await store.load(statementId)
       if (updates.length === 1) {
-        // One compacted state, checksummed by the store: applied at its first use (usually the turn
-        // after the first client's sync, which is answered from these bytes), so a cold open costs
-        // the client no server-side apply. Whether the bytes decode is still checked before any edit.
+        // One compacted state, checksummed by the store: applied at its first use (the first edit,
+        // a REST read of the content), so opening a statement to read it, or before typing, costs no
+        // server-side apply; syncs are answered from the bytes. They are applied before any edit.
         room.stored = updates[0] as Uint8Array
         return room
       }
@@ -177,6 +177,11 @@ export class DocumentRoom {
       this.logger.error(`Statement ${this.statementId} cannot be opened`, error)
       throw error
     }
+  }
+
+  /** The document's state vector, read from the stored bytes while they wait to be applied. */
+  stateVector(): Uint8Array {
+    return this.stored ? Y.encodeStateVectorFromUpdate(this.stored) : Y.encodeStateVector(this.doc)
   }
 
   /**

@@ -52,6 +52,8 @@ export function handleClientMessage(room: DocumentRoom, connection: CollabConnec
       // (server/test/crashLoop.test.ts): every typist reconnecting after a kill -9 was closed with 4400.
       if (message.kind === 'update' && connection.handshake === 'awaitingStep2') return
       const shape = assertDecodableUpdate(message.update, { itemDepth: room.itemDepth })
+      // Nothing to apply (a client's answer to the server's sync step 1 when it had nothing new).
+      if (shape.structs === 0 && shape.deleteRanges === 0) return
       // A keystroke's update is one struct; a few parts bound Yjs's work without the vm's watchdog (see applyClientUpdate).
       const timeLimitMs = shape.structs + shape.deleteRanges <= SMALL_UPDATE_PARTS ? null : limits.updateApplyMs
       try {

@@ -10,7 +10,7 @@ describe('decodeClientMessage', () => {
     doc.getText('t').insert(0, 'hi')
     const update = Y.encodeStateAsUpdate(doc)
     expect(decodeClientMessage(encodeUpdate(update))).toEqual({ kind: 'update', update })
-    expect(decodeClientMessage(encodeSyncStep1(doc)).kind).toBe('syncStep1')
+    expect(decodeClientMessage(encodeSyncStep1(Y.encodeStateVector(doc))).kind).toBe('syncStep1')
     expect(decodeClientMessage(encodeAwareness(new Uint8Array([0])))).toEqual({ kind: 'awareness', update: new Uint8Array([0]) })
     expect(decodeClientMessage(new Uint8Array([3]))).toEqual({ kind: 'queryAwareness' })
   })

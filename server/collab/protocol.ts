@@ -13,7 +13,6 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
-import type * as Y from 'yjs'
 import { InvalidUpdate, validateUpdate, type UpdateShape, type ValidateOptions } from './updateValidator.js'
 
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const
@@ -64,10 +63,12 @@ function encode(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+/** A sync step 1 carrying the server's state vector (see DocumentRoom.stateVector). */
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   return encode((e) => {
     encoding.writeVarUint(e, MessageType.sync)
-    syncProtocol.writeSyncStep1(e, doc)
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1)
+    encoding.writeVarUint8Array(e, stateVector)
   })
 }
 
