@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import type { Logger } from '../logger.js'
 import type { DocumentStateStore } from '../storage/ports.js'
-import { DocumentRoom, type PersistenceOptions } from './documentRoom.js'
+import { DocumentRoom, type RoomOptions } from './documentRoom.js'
 
 const UNLOAD_RETRY_MS = 5_000
 
@@ -24,7 +24,7 @@ export class DocumentRegistry {
 
   constructor(
     private readonly store: DocumentStateStore,
-    private readonly options: PersistenceOptions,
+    private readonly options: RoomOptions,
     private readonly logger: Logger,
     private readonly hooks: RegistryHooks = {},
   ) {}

@@ -13,7 +13,8 @@ export interface RoomPeer {
   send(message: Uint8Array): void
 }
 
-export interface PersistenceOptions {
+/** How a room saves and broadcasts: set from the environment in server/server.ts. */
+export interface RoomOptions {
   /** Quiet time before a save. */
   debounceMs: number
   /** Longest an unsaved change may wait: the most a kill -9 can lose. */
@@ -107,7 +108,7 @@ export class DocumentRoom {
   private constructor(
     readonly statementId: string,
     private readonly store: DocumentStateStore,
-    private readonly options: PersistenceOptions,
+    private readonly options: RoomOptions,
     private readonly logger: Logger,
   ) {
     // The server is not a participant: it must not show up in anyone's presence list.
@@ -120,7 +121,7 @@ export class DocumentRoom {
    * Loads the stored state. Rejects if it cannot be read: the caller must then
    * refuse connections rather than serve (and later save) an empty document.
    */
-  static async load(statementId: string, store: DocumentStateStore, options: PersistenceOptions, logger: Logger): Promise<DocumentRoom> {
+  static async load(statementId: string, store: DocumentStateStore, options: RoomOptions, logger: Logger): Promise<DocumentRoom> {
     const room = new DocumentRoom(statementId, store, options, logger)
     try {
       const updates = await store.load(statementId)

@@ -272,14 +272,6 @@ describe('a reader that falls behind', () => {
       const room = server.documents.loadedRoom(id)!
       const slowPeerClosing = () => [...room.peers].some((peer) => (peer as unknown as { ws: WebSocket }).ws.readyState === WebSocket.CLOSING)
       const chunk = 'x'.repeat(512 * 1024)
-      // Sync step 1 with the writer's own state: the answer is what it lacks (nothing), not the whole document.
-      const writerCaughtUp = () =>
-        new Promise<void>((resolve) => {
-          const before = writer.received.length
-          writer.ws.send(syncStep1Message(source))
-          const check = () => (writer.received.length > before ? resolve() : setTimeout(check, 5))
-          check()
-        })
       let sent = 0
       await waitFor(
         async () => {
@@ -290,7 +282,8 @@ describe('a reader that falls behind', () => {
             writer.ws.send(updateMessage(updates[updates.length - 1]!))
             sent += 1
           }
-          await writerCaughtUp()
+          // With the writer's own state: the answer is what it lacks (nothing), not the whole document.
+          await writer.roundTrip(source)
           return slowPeerClosing()
         },
         { what: 'the server gives up on the reader that does not read', timeoutMs: 60_000 },

@@ -11,8 +11,11 @@ export interface RawSocket {
   received: Uint8Array[]
   closeCode: () => number | null
   opened: () => Promise<void>
-  /** Sends sync step 1 and waits for the answer: every frame sent before it has been handled. */
-  roundTrip: () => Promise<void>
+  /**
+   * Sends sync step 1 and waits for the answer: every frame sent before it has been handled.
+   * With `doc`, the step 1 carries its state, so the answer is only what it lacks.
+   */
+  roundTrip: (doc?: Y.Doc) => Promise<void>
 }
 
 /** A protocol client with full control over every byte it sends. */
@@ -30,7 +33,7 @@ export function rawSocket(server: TestServer, statementId: string, cookie: strin
     received,
     closeCode: () => closeCode,
     opened: () => opened,
-    roundTrip() {
+    roundTrip(doc?: Y.Doc) {
       // Event-driven rather than polled: fuzz tests call this hundreds of times.
       return new Promise<void>((resolve, reject) => {
         if (closeCode !== null) return resolve()
@@ -50,7 +53,7 @@ export function rawSocket(server: TestServer, statementId: string, cookie: strin
         }, 10_000)
         ws.on('message', onMessage)
         ws.on('close', done)
-        ws.send(syncStep1Message())
+        ws.send(syncStep1Message(doc))
       })
     },
   }
