@@ -1,21 +1,17 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
-import { Link } from 'react-router'
 import type { MeDto, StatementDto } from '../../../shared/api/dto.js'
-import { CloseCode } from '../../../shared/collab/closeCodes.js'
 import { colorForUser } from '../../../shared/collab/userColor.js'
 import { speakingSeconds } from '../../../shared/text/speakingTime.js'
-import { useSession } from '../../app/SessionContext.js'
 import { Badge } from '../../ui/Badge.js'
 import { ErrorMessage, Loading } from '../../ui/Feedback.js'
 import { LimitMeter } from '../limits/LimitMeter.js'
 import type { LiveAccess } from './accessNotices.js'
-import { probeStatementAccess } from './accessProbe.js'
 import { CollaborativeEditor } from './CollaborativeEditor.js'
 import { ConnectionIndicator } from './ConnectionIndicator.js'
 import { PresenceList } from './PresenceList.js'
 import type { AwarenessUser } from './presence.js'
+import { isStatementGone, StatementGone, useStatementConnection } from './useStatementConnection.js'
 import { useCollaboration, type Collaboration } from './useCollaboration.js'
-import { useConnectionStatus } from './useConnectionStatus.js'
 import { usePresence } from './usePresence.js'
 import '../../styles/editor.css'
 
@@ -42,9 +38,8 @@ function ConnectedEditor({ statement, me, onAccessChange, collaboration }: State
   const [accessMessage, setAccessMessage] = useState<string | null>(null)
   const onAccessChangeRef = useRef(onAccessChange)
   onAccessChangeRef.current = onAccessChange
-  const connection = useConnectionStatus(provider, () => probeStatementAccess(statement.id))
+  const connection = useStatementConnection(statement.id, provider)
   const presence = usePresence(provider)
-  const { signedOut } = useSession()
 
   const user = useMemo<AwarenessUser>(
     () => ({
@@ -55,12 +50,6 @@ function ConnectedEditor({ statement, me, onAccessChange, collaboration }: State
     }),
     [me],
   )
-
-  // The socket said the session is over, so the REST session is gone too: the session guard
-  // sends the person to sign in and brings them back here afterwards.
-  useEffect(() => {
-    if (connection.terminalCode === CloseCode.unauthenticated) signedOut('session-ended')
-  }, [connection.terminalCode, signedOut])
 
   useEffect(() => {
     if (announced === null || (announced.access === statement.access && announced.status === statement.status)) return
@@ -73,16 +62,10 @@ function ConnectedEditor({ statement, me, onAccessChange, collaboration }: State
   const lostAccess = connection.terminalCode !== null
   const editable = statement.access === 'edit' && !lostAccess
 
-  // The server says this person may no longer know the statement exists: do not keep showing its text.
-  if (connection.terminalCode === CloseCode.notFound) {
+  if (isStatementGone(connection)) {
     return (
       <section className="statement-editor" aria-label="Statement editor">
-        <ErrorMessage>
-          <p>{connection.detail}</p>
-          <p>
-            <Link to="/statements">Back to the statements</Link>
-          </p>
-        </ErrorMessage>
+        <StatementGone connection={connection} />
         <ConnectionIndicator connection={connection} />
       </section>
     )

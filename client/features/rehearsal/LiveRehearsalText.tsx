@@ -1,13 +1,8 @@
 import { useEffect } from 'react'
-import { Link } from 'react-router'
-import { CloseCode } from '../../../shared/collab/closeCodes.js'
 import type { JsonNode } from '../../../shared/text/documentText.js'
-import { useSession } from '../../app/SessionContext.js'
-import { ErrorMessage } from '../../ui/Feedback.js'
-import { probeStatementAccess } from '../editor/accessProbe.js'
 import { ConnectionIndicator } from '../editor/ConnectionIndicator.js'
+import { isStatementGone, StatementGone, useStatementConnection } from '../editor/useStatementConnection.js'
 import { useCollaboration, type Collaboration } from '../editor/useCollaboration.js'
-import { useConnectionStatus } from '../editor/useConnectionStatus.js'
 import { RehearsalText } from './RehearsalText.js'
 import { useLiveDocument } from './useLiveDocument.js'
 
@@ -34,27 +29,12 @@ export function LiveRehearsalText({ statementId, initialContent, onWords }: Live
 function ConnectedText({ statementId, initialContent, onWords, collaboration }: LiveRehearsalTextProps & { collaboration: Collaboration }) {
   const { ydoc, provider } = collaboration
   const live = useLiveDocument(ydoc, provider)
-  const connection = useConnectionStatus(provider, () => probeStatementAccess(statementId))
-  const { signedOut } = useSession()
+  const connection = useStatementConnection(statementId, provider)
 
   // Nobody is "in" the statement by rehearsing it: no presence, no caret for the drafters.
   useEffect(() => provider.awareness.setLocalState(null), [provider])
 
-  useEffect(() => {
-    if (connection.terminalCode === CloseCode.unauthenticated) signedOut('session-ended')
-  }, [connection.terminalCode, signedOut])
-
-  // The server says this person may no longer know the statement exists: stop showing its text.
-  if (connection.terminalCode === CloseCode.notFound) {
-    return (
-      <ErrorMessage>
-        <p>{connection.detail}</p>
-        <p>
-          <Link to="/statements">Back to the statements</Link>
-        </p>
-      </ErrorMessage>
-    )
-  }
+  if (isStatementGone(connection)) return <StatementGone connection={connection} />
 
   return (
     <>
