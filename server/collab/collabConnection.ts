@@ -5,6 +5,7 @@ import type { StatementStatus } from '../../shared/domain/statement.js'
 import type { CollabLimits } from './collabLimits.js'
 import type { RoomPeer } from './documentRoom.js'
 import { TokenBucket } from './tokenBucket.js'
+import { writeFrame, type WireFrame } from './wireFrame.js'
 
 /** One authenticated socket in one statement, with what it may do right now. */
 export class CollabConnection implements RoomPeer {
@@ -46,13 +47,22 @@ export class CollabConnection implements RoomPeer {
   }
 
   send(message: Uint8Array): void {
-    if (this.ws.readyState !== WebSocket.OPEN) return
+    if (this.canSend()) this.ws.send(message)
+  }
+
+  /** A broadcast: framed once for everyone, written here as one buffer. */
+  sendFrame(frame: WireFrame): void {
+    if (this.canSend() && !writeFrame(this.ws, frame)) this.ws.send(frame.message)
+  }
+
+  private canSend(): boolean {
+    if (this.ws.readyState !== WebSocket.OPEN) return false
     if (this.ws.bufferedAmount > this.maxSendBufferBytes) {
       // Queueing more would grow without end for a reader that does not keep up; its reconnection resyncs it.
       this.close(CloseCode.tooSlow, CLOSE_REASONS[CloseCode.tooSlow] as string)
-      return
+      return false
     }
-    this.ws.send(message)
+    return true
   }
 
   close(code: number, reason: string): void {
