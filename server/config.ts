@@ -22,7 +22,7 @@ export interface Config {
   trustProxy: boolean | number | string
   sessionTtlMs: number
   /** Least time between two broadcasts of one statement's changes (merged into one frame per connection). */
-  broadcastWindowMs: number
+  broadcastFramesPerSecond: number
   /** Saves of a document wait for this much quiet... */
   saveDebounceMs: number
   /** ...but never longer than this after the first unsaved change: what a kill -9 can lose. */
@@ -122,7 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     trustProxy: trustProxy(env.TRUST_PROXY),
     sessionTtlMs: integer(env, 'SESSION_TTL_HOURS', 14 * 24, 1, 24 * 365) * 60 * 60 * 1000,
-    broadcastWindowMs: integer(env, 'BROADCAST_WINDOW_MS', 4, 0, 1000),
+    broadcastFramesPerSecond: integer(env, 'BROADCAST_FRAMES_PER_SECOND', 20_000, 0, 100_000_000),
     saveDebounceMs: Math.min(saveDebounceMs, saveMaxWaitMs),
     saveMaxWaitMs,
     loginAttempts: integer(env, 'LOGIN_MAX_ATTEMPTS', 10, 1, 10_000),

@@ -56,7 +56,7 @@ export async function startServer({ config, storage, logger, now = () => new Dat
   }
   const documents = new DocumentRegistry(
     storage.documents,
-    { debounceMs: config.saveDebounceMs, maxWaitMs: config.saveMaxWaitMs, compactAfterBytes: COMPACT_AFTER_BYTES, broadcastWindowMs: config.broadcastWindowMs, now: () => now().getTime() },
+    { debounceMs: config.saveDebounceMs, maxWaitMs: config.saveMaxWaitMs, compactAfterBytes: COMPACT_AFTER_BYTES, broadcastFramesPerSecond: config.broadcastFramesPerSecond, now: () => now().getTime() },
     logger,
     hooks,
   )

@@ -7,7 +7,9 @@ import { STATEMENT_FRAGMENT } from '../../shared/schema/statementExtensions.js'
 import { silentLogger } from '../logger.js'
 import { createMemoryDocumentStore } from '../storage/memory/memoryDocumentStore.js'
 import { DocumentRoom, type RoomPeer } from './documentRoom.js'
+import { waitFor } from '../test/waitFor.js'
 import { MessageType } from './protocol.js'
+import type { WireFrame } from './wireFrame.js'
 
 const PERSISTENCE = { debounceMs: 60_000, maxWaitMs: 60_000, compactAfterBytes: 1 << 20 }
 
@@ -16,6 +18,10 @@ class Peer implements RoomPeer {
   constructor(readonly name: string) {}
   send(message: Uint8Array): void {
     this.frames.push(message)
+  }
+
+  sendFrame(frame: WireFrame): void {
+    this.frames.push(frame.message)
   }
 
   /** The document updates received, decoded from the y-websocket frames. */
@@ -63,7 +69,7 @@ async function openRoom(...peers: Peer[]): Promise<DocumentRoom> {
   return openRoomWith(PERSISTENCE, ...peers)
 }
 
-async function openRoomWith(options: typeof PERSISTENCE & { broadcastWindowMs?: number }, ...peers: Peer[]): Promise<DocumentRoom> {
+async function openRoomWith(options: typeof PERSISTENCE & { broadcastFramesPerSecond?: number }, ...peers: Peer[]): Promise<DocumentRoom> {
   const room = await DocumentRoom.load('s1', createMemoryDocumentStore(), options, silentLogger)
   rooms.push(room)
   for (const peer of peers) room.peers.add(peer)
@@ -155,7 +161,8 @@ describe('a room’s broadcasts', () => {
 
   it('holds a change that follows a broadcast within the window, then sends it merged with what else came', async () => {
     const [alice, bob] = [new Peer('alice'), new Peer('bob')]
-    const room = await openRoomWith({ ...PERSISTENCE, broadcastWindowMs: 60_000 }, alice, bob)
+    // Two connections at one frame a minute: a window of two minutes.
+    const room = await openRoomWith({ ...PERSISTENCE, broadcastFramesPerSecond: 1 / 60 }, alice, bob)
     room.applyClientUpdate(paragraphUpdate(room.doc, 601, 'first'), alice, null)
     await nextTurn()
     expect(bob.updates()).toHaveLength(1)
@@ -168,6 +175,53 @@ describe('a room’s broadcasts', () => {
     room.flush()
     expect(bob.updates()).toHaveLength(2)
     expect(textOf(bob.updates())).toBe('<paragraph>first</paragraph><paragraph>second</paragraph><paragraph>third</paragraph>')
+  })
+
+  it('waits longer between broadcasts the more connections a room has', async () => {
+    // One frame a second: two connections make a window of 2 s; at a hundred million, a window of nothing.
+    const [alice, bob] = [new Peer('alice'), new Peer('bob')]
+    const slow = await openRoomWith({ ...PERSISTENCE, broadcastFramesPerSecond: 1 }, alice, bob)
+    const [carol, dan] = [new Peer('carol'), new Peer('dan')]
+    const fast = await openRoomWith({ ...PERSISTENCE, broadcastFramesPerSecond: 100_000_000 }, carol, dan)
+    for (const [room, writer, reader] of [[slow, alice, bob], [fast, carol, dan]] as const) {
+      room.applyClientUpdate(paragraphUpdate(room.doc, 611, 'first'), writer, null)
+      await nextTurn()
+      expect(reader.updates()).toHaveLength(1)
+      room.applyClientUpdate(paragraphUpdate(room.doc, 611, 'second'), writer, null)
+      await nextTurn()
+    }
+    expect(dan.updates()).toHaveLength(2)
+    expect(bob.updates()).toHaveLength(1)
+    // The window's own timer sends what waited.
+    await waitFor(() => bob.updates().length === 2, { what: 'the held change' })
+    expect(textOf(bob.updates())).toBe('<paragraph>first</paragraph><paragraph>second</paragraph>')
+  })
+
+  it('brings the updates of a turn into the document in one transaction, and any read before that sees them', async () => {
+    const [alice, bob] = [new Peer('alice'), new Peer('bob')]
+    const room = await openRoom(alice, bob)
+    const fragment = room.doc.getXmlFragment(STATEMENT_FRAGMENT) // (its first read is a transaction of its own)
+    let transactions = 0
+    room.doc.on('afterTransaction', () => (transactions += 1))
+    // Built on a copy, so that building them does not read the room's document.
+    const copy = new Y.Doc()
+    const updates = ['one', 'two', 'three'].map((text) => {
+      const update = paragraphUpdate(copy, 621, text)
+      Y.applyUpdate(copy, update)
+      return update
+    })
+    for (const update of updates) room.applyClientUpdate(update, alice, null)
+    await nextTurn()
+    expect(transactions).toBe(1)
+    expect(fragment.toString()).toBe('<paragraph>one</paragraph><paragraph>two</paragraph><paragraph>three</paragraph>')
+
+    room.applyClientUpdate(paragraphUpdate(copy, 622, 'four'), alice, null)
+    // Read before the broadcast: the document takes what waits first.
+    expect(room.doc.getXmlFragment(STATEMENT_FRAGMENT).toString()).toContain('<paragraph>four</paragraph>')
+    expect(transactions).toBe(2)
+    await nextTurn()
+    expect(transactions).toBe(2)
+    expect(textOf(bob.updates())).toBe(fragment.toString())
   })
 
   it('sends nothing after it is destroyed', async () => {

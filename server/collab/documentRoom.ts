@@ -7,10 +7,13 @@ import { encodeAwarenessStates, encodeUpdate } from './protocol.js'
 import { assertWithinSchema } from './schemaGuard.js'
 import { runWithin } from './timeLimit.js'
 import { MAX_NESTING } from './updateValidator.js'
+import { WireFrame } from './wireFrame.js'
 
 /** What the room needs from a connection: somewhere to send bytes, and an identity for `origin`. */
 export interface RoomPeer {
   send(message: Uint8Array): void
+  /** A message that goes to several peers, framed for the wire once. */
+  sendFrame(frame: WireFrame): void
 }
 
 /** How a room saves and broadcasts: set from the environment in server/server.ts. */
@@ -24,12 +27,15 @@ export interface RoomOptions {
   /** The clock that change tracking reads (controllable in tests). */
   now?: () => number
   /**
-   * Broadcasts follow each other at least this many milliseconds apart: a
-   * change after a quiet spell goes out at the end of its event-loop turn, one
-   * that follows a broadcast closer than this waits for the rest of the window
-   * and goes out merged with whatever else arrived. 0 flushes every turn.
+   * How many frames a second one statement's broadcasts may send before
+   * changes wait to be merged: broadcasts in a room of N connections follow
+   * each other at least N / rate seconds apart (5 ms for 100 people at 20,000,
+   * half a millisecond for 10). A change after a quiet spell goes out at the
+   * end of its event-loop turn; one that follows a broadcast sooner waits for
+   * the rest of that window and goes out merged with whatever else arrived.
+   * Omitted (or 0): every turn's changes go out at the end of that turn.
    */
-  broadcastWindowMs?: number
+  broadcastFramesPerSecond?: number
 }
 
 const RETRY_MAX_MS = 30_000
@@ -63,7 +69,8 @@ export class DocumentRoom {
    * applies it; until then sync answers come from these bytes.
    */
   private stored: Uint8Array | null = null
-  private storedFailure: Error | null = null
+  /** Why the room is unusable: its stored state did not apply, or an accepted update did not. Nothing is served from it then. */
+  private failure: Error | null = null
   /** The whole document as one update, kept from the first fresh client's sync until the next change. */
   private fullState: Uint8Array | null = null
   readonly peers = new Set<RoomPeer>()
@@ -89,8 +96,14 @@ export class DocumentRoom {
    * of each open document and a second apply of each client update.
    */
   private twin: Y.Doc | null = null
-  /** Set while a client update the twin already holds is applied to `doc`. */
-  private twinHasUpdate = false
+  /**
+   * Client updates the twin took and the document has not yet: applied to it
+   * together, in one transaction, at the next broadcast or when anything reads
+   * the document, whichever comes first. A transaction costs Yjs two state
+   * vectors and an update event over every client the document has seen; under
+   * load one per broadcast instead of one per keystroke.
+   */
+  private deferred: Uint8Array[] = []
   /** Updates since the last flush, with the peer each came from. */
   private outbox: { update: Uint8Array; origin: unknown }[] = []
   /** Awareness client ids changed since the last flush, with the peer that changed each. */
@@ -99,6 +112,9 @@ export class DocumentRoom {
   private lastFlushAt = -Infinity
   private pending: Uint8Array[] = []
   private debounceTimer: NodeJS.Timeout | undefined
+  /** When the debounce timer fires, and when the save is due: a change moves the latter, and the timer re-arms when it fires early. */
+  private debounceFiresAt = 0
+  private saveDueAt = 0
   private maxWaitTimer: NodeJS.Timeout | undefined
   private saving: Promise<void> | null = null
   private failedSaves = 0
@@ -148,17 +164,19 @@ export class DocumentRoom {
 
   /**
    * The statement's document. Reading it applies the stored state if that is
-   * still waiting; throws if the stored state cannot be applied (the room is
-   * then unusable, and its files are left as they are).
+   * still waiting, and the client updates deferred since the last broadcast;
+   * throws if the stored state cannot be applied (the room is then unusable,
+   * and its files are left as they are).
    */
   get doc(): Y.Doc {
-    if (this.stored || this.storedFailure) this.applyStoredState()
+    if (this.stored || this.failure) this.applyStoredState()
+    if (this.deferred.length > 0) this.applyDeferred()
     return this.ydoc
   }
 
-  /** Throws if the stored state turned out not to apply: nothing may be served from such a room. */
+  /** Throws if the room turned out unusable (see `failure`): nothing may be served from it. */
   assertUsable(): void {
-    if (this.storedFailure) throw this.storedFailure
+    if (this.failure) throw this.failure
   }
 
   /** Whether the stored state still waits to be applied. */
@@ -166,15 +184,31 @@ export class DocumentRoom {
     return this.stored !== null
   }
 
+  private applyDeferred(): void {
+    const updates = this.deferred
+    this.deferred = []
+    try {
+      this.ydoc.transact(() => {
+        for (const update of updates) Y.applyUpdate(this.ydoc, update)
+      }, DEFERRED)
+    } catch (error) {
+      // The twin took these from the same state: only a Yjs bug gets here. The document may hold part
+      // of them now, so nothing more is served or saved from it (the updates saved so far are whole).
+      this.failure = new Error(`Statement ${this.statementId}: an accepted update did not apply to the document`, { cause: error })
+      this.logger.error(this.failure.message, error)
+      throw this.failure
+    }
+  }
+
   private applyStoredState(): void {
-    if (this.storedFailure) throw this.storedFailure
+    if (this.failure) throw this.failure
     const stored = this.stored
     if (!stored) return
     this.stored = null
     try {
       applyStored(this.ydoc, this.statementId, [stored], this)
     } catch (error) {
-      this.storedFailure = error as Error
+      this.failure = error as Error
       this.logger.error(`Statement ${this.statementId} cannot be opened`, error)
       throw error
     }
@@ -209,7 +243,8 @@ export class DocumentRoom {
    * front: a valid update of a few kilobytes can make Yjs's conflict resolution
    * quadratic (forged origins over a long sequence took 93 s for 28 KB on the
    * development machine), and only a run that can be stopped bounds that. The
-   * document's own apply then costs about what the twin's did.
+   * document's own apply, deferred to the next broadcast (see `deferred`), then
+   * costs less than the twin's did.
    *
    * `timeLimitMs` null runs without the limit: for updates whose shape bounds
    * their cost (a few structs and delete ranges each walk the text they touch at
@@ -219,13 +254,16 @@ export class DocumentRoom {
   applyClientUpdate(update: Uint8Array, origin: RoomPeer, timeLimitMs: number | null): number {
     const started = performance.now()
     const twin = (this.twin ??= this.makeTwin())
+    const meta = Y.parseUpdateMeta(update)
+    // What the twin held of each client the update touches: only items beyond it are new.
+    const before = new Map([...meta.to.keys()].map((client) => [client, Y.getState(twin.store, client)]))
     try {
       if (timeLimitMs === null) Y.applyUpdate(twin, update)
       else runWithin(timeLimitMs, () => Y.applyUpdate(twin, update))
       // Structs whose dependencies are missing wait in the store and are merged with every later
       // update; found by fuzzing, a forged batch of them kept honest edits from reaching others.
       if (twin.store.pendingStructs || twin.store.pendingDs) throw new Error('update depends on changes the server does not have')
-      assertWithinSchema(twin, this.doc, update)
+      assertWithinSchema(twin, before, meta)
     } catch (error) {
       // The twin may hold half of the update now: the next client update makes a new one from the document.
       twin.destroy()
@@ -233,12 +271,8 @@ export class DocumentRoom {
       throw error
     }
     const elapsedMs = performance.now() - started
-    this.twinHasUpdate = true
-    try {
-      Y.applyUpdate(this.doc, update, origin)
-    } finally {
-      this.twinHasUpdate = false
-    }
+    this.deferred.push(update)
+    this.changed(update, origin)
     return elapsedMs
   }
 
@@ -250,9 +284,10 @@ export class DocumentRoom {
 
   /** How many shared types enclose the document's item `client:clock`; for the validator's nesting bound. */
   readonly itemDepth = (client: number, clock: number): number | undefined => {
-    const structs = this.doc.store.clients.get(client)
-    // (this.doc applied any stored state.)
-    if (!structs || clock >= Y.getState(this.ydoc.store, client)) return undefined
+    // The twin holds every accepted update; the document may still wait for some (see `deferred`).
+    const doc = this.twin ?? this.doc
+    const structs = doc.store.clients.get(client)
+    if (!structs || clock >= Y.getState(doc.store, client)) return undefined
     const struct = structs[Y.findIndexSS(structs, clock)]
     if (!(struct instanceof Y.Item)) return undefined
     let depth = 0
@@ -263,10 +298,18 @@ export class DocumentRoom {
   }
 
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    // Client updates were recorded when the twin took them (applyClientUpdate).
+    if (origin === DEFERRED) return
     this.fullState = null
     // Loads, REST operations (restore, lock) and anything else reach the twin here.
-    if (!this.twinHasUpdate && this.twin) Y.applyUpdate(this.twin, update)
+    if (this.twin) Y.applyUpdate(this.twin, update)
     if (origin === this) return // loading from storage: nothing new to save or send
+    this.changed(update, origin)
+  }
+
+  /** A change to the document: to broadcast, to save, and to note against who made it. */
+  private changed(update: Uint8Array, origin: unknown): void {
+    this.fullState = null
     this.outbox.push({ update, origin })
     this.queueFlush()
     this.changes.record((this.options.now ?? Date.now)(), origin)
@@ -284,7 +327,7 @@ export class DocumentRoom {
 
   private queueFlush(): void {
     if (this.destroyed || this.flushQueued) return
-    const waitMs = this.lastFlushAt + (this.options.broadcastWindowMs ?? 0) - performance.now()
+    const waitMs = this.lastFlushAt + this.broadcastWindowMs() - performance.now()
     if (waitMs <= 0) {
       const immediate = setImmediate(this.flush)
       this.flushQueued = { cancel: () => clearImmediate(immediate) }
@@ -292,6 +335,16 @@ export class DocumentRoom {
       const timer = setTimeout(this.flush, waitMs)
       this.flushQueued = { cancel: () => clearTimeout(timer) }
     }
+  }
+
+  /**
+   * Least time between two broadcasts: a broadcast costs a send per connection
+   * (a system call each, about ten microseconds), so a large room waits longer
+   * to merge more changes into each, and a small one hardly at all.
+   */
+  private broadcastWindowMs(): number {
+    const rate = this.options.broadcastFramesPerSecond
+    return rate ? (this.peers.size * 1000) / rate : 0
   }
 
   /**
@@ -304,6 +357,13 @@ export class DocumentRoom {
     this.flushQueued?.cancel()
     this.flushQueued = undefined
     this.lastFlushAt = performance.now()
+    if (this.deferred.length > 0 && !this.destroyed) {
+      try {
+        this.applyDeferred()
+      } catch {
+        return // the room is unusable now (logged); its connections are closed at their next message
+      }
+    }
     if (this.outbox.length > 0) {
       const batch = this.outbox
       this.outbox = []
@@ -321,26 +381,26 @@ export class DocumentRoom {
       encodeUpdate(entries.length === 1 ? (entries[0] as { update: Uint8Array }).update : Y.mergeUpdates(entries.map((entry) => entry.update)))
     const senders = new Set(batch.map((entry) => entry.origin))
     const excluding = senders.size <= MAX_SENDERS_EXCLUDED
-    let everything: Uint8Array | undefined
+    let everything: WireFrame | undefined
     for (const peer of this.peers) {
       if (excluding && senders.has(peer)) {
         const others = batch.filter((entry) => entry.origin !== peer)
         if (others.length > 0) peer.send(merged(others))
       } else {
-        peer.send((everything ??= merged(batch)))
+        peer.sendFrame((everything ??= new WireFrame(merged(batch))))
       }
     }
   }
 
   private broadcastAwareness(changed: Map<number, unknown>): void {
     const origins = new Set(changed.values())
-    let everything: Uint8Array | undefined
+    let everything: WireFrame | undefined
     for (const peer of this.peers) {
       if (origins.has(peer)) {
         const others = [...changed].filter(([, origin]) => origin !== peer).map(([id]) => id)
         if (others.length > 0) peer.send(encodeAwarenessStates(this.awareness, others))
       } else {
-        peer.send((everything ??= encodeAwarenessStates(this.awareness, [...changed.keys()])))
+        peer.sendFrame((everything ??= new WireFrame(encodeAwarenessStates(this.awareness, [...changed.keys()]))))
       }
     }
   }
@@ -349,11 +409,31 @@ export class DocumentRoom {
     return this.pending.length > 0 || this.saving !== null
   }
 
+  /**
+   * Saves once nothing changed for `delayMs`, and at most `maxWaitMs` after the
+   * first unsaved change. A change moves the due time, not the timer: a timer
+   * that fires before the due time re-arms for the rest, so typing costs no
+   * timer per keystroke.
+   */
   private scheduleSave(delayMs = this.options.debounceMs): void {
     if (this.destroyed) return
-    clearTimeout(this.debounceTimer)
-    this.debounceTimer = setTimeout(() => void this.save().catch(() => undefined), delayMs)
+    const now = performance.now()
+    this.saveDueAt = now + delayMs
+    if (this.debounceTimer === undefined || this.debounceFiresAt > this.saveDueAt) this.armDebounce(delayMs)
     this.maxWaitTimer ??= setTimeout(() => void this.save().catch(() => undefined), this.options.maxWaitMs)
+  }
+
+  private armDebounce(delayMs: number): void {
+    clearTimeout(this.debounceTimer)
+    this.debounceFiresAt = performance.now() + delayMs
+    this.debounceTimer = setTimeout(this.onDebounce, delayMs)
+  }
+
+  private readonly onDebounce = (): void => {
+    this.debounceTimer = undefined
+    const remainingMs = this.saveDueAt - performance.now()
+    if (remainingMs >= 1) this.armDebounce(remainingMs)
+    else void this.save().catch(() => undefined)
   }
 
   /**
@@ -413,6 +493,9 @@ export class DocumentRoom {
     this.twin?.destroy()
   }
 }
+
+/** The origin of the transaction that brings deferred client updates into the document. */
+const DEFERRED = Symbol('deferred client updates')
 
 /** Applies stored updates as the room's own (nothing to save or send); throws if they do not make a whole document. */
 function applyStored(doc: Y.Doc, statementId: string, updates: Uint8Array[], origin: DocumentRoom): void {

@@ -94,16 +94,15 @@ function checkItem(item: Y.Item, fragment: Y.XmlFragment): void {
 }
 
 /**
- * Throws OutsideSchema if `update`, just applied to `applied`, added an item the
- * statement schema cannot hold. `previous` is the document as it was before the
- * update (the room's document, which the twin mirrors): only items it lacked are
- * new. Linear in the number of new items.
+ * Throws OutsideSchema if an update, just applied to `applied`, added an item
+ * the statement schema cannot hold. `meta` is the update's Y.parseUpdateMeta;
+ * `before` what `applied` held of each of its clients before it (their
+ * Y.getState): only items beyond that are new. Linear in the number of new items.
  */
-export function assertWithinSchema(applied: Y.Doc, previous: Y.Doc, update: Uint8Array): void {
+export function assertWithinSchema(applied: Y.Doc, before: ReadonlyMap<number, number>, meta: { from: Map<number, number>; to: Map<number, number> }): void {
   const fragment = applied.getXmlFragment(STATEMENT_FRAGMENT)
-  const { from, to } = Y.parseUpdateMeta(update)
-  for (const [client, end] of to) {
-    const start = Math.max(from.get(client) ?? 0, Y.getState(previous.store, client))
+  for (const [client, end] of meta.to) {
+    const start = Math.max(meta.from.get(client) ?? 0, before.get(client) ?? 0)
     const structs = applied.store.clients.get(client)
     if (start >= end || !structs) continue
     for (let i = Y.findIndexSS(structs, start); i < structs.length; i += 1) {
