@@ -39,6 +39,7 @@ const { values: flags } = parseArgs({
     out: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
     table: { type: 'boolean', default: false },
+    clients: { type: 'string' },
   },
 })
 
@@ -54,6 +55,8 @@ const quick = flags.quick ?? false
 const scenarioNames = list(flags.scenario?.replace('persistence', 'fanout'), SCENARIOS.map((scenario) => scenario.name), 'scenario')
 const scenarios = SCENARIOS.filter((scenario) => scenarioNames.includes(scenario.name))
 const servers = list<ServerName>(flags.servers, SERVER_NAMES, 'server')
+const fanoutSizes = flags.clients?.split(',').map(Number)
+if (fanoutSizes?.some((size) => !Number.isInteger(size) || size < 2)) throw new Error('--clients takes whole numbers of at least 2, e.g. --clients=100')
 const runs = flags.runs ? Number(flags.runs) : quick ? 1 : 3
 if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs must be a whole number of at least 1')
 const out = path.resolve(repoRoot, flags.out ?? (quick && !flags.table ? 'bench/results/quick.json' : 'bench/results/latest.json'))
@@ -83,7 +86,7 @@ for (let run = 0; run < runs; run++) {
     log(`run ${run + 1}/${runs}: ${name}`)
     const server = await start(name)
     try {
-      for (const scenario of scenarios) rows.push(...(await scenario.run(server, { quick, log })))
+      for (const scenario of scenarios) rows.push(...(await scenario.run(server, { quick, log, fanoutSizes })))
     } finally {
       await server.stop()
     }

@@ -35,6 +35,10 @@ export interface StepResult extends GeneratorWindow {
   /** Deliveries of markers sent in the window that never arrived (counted as infinite latency in the percentiles). */
   lost: number
   cpuPct: number
+  /** Of cpuPct: the server's event-loop thread in user space and in the kernel, and its other threads. */
+  mainUserPct: number
+  mainSysPct: number
+  otherThreadsPct: number
   rssMb: number
   /** Bytes of Yjs updates the clients sent in the step (warm-up and window). */
   updateBytes: number
@@ -155,6 +159,9 @@ export class LoadSession {
       deliveriesPerSec: this.ledger.receivedDuringWindow / seconds,
       lost,
       cpuPct: serverWindow.cpuPct,
+      mainUserPct: serverWindow.mainUserPct,
+      mainSysPct: serverWindow.mainSysPct,
+      otherThreadsPct: serverWindow.otherThreadsPct,
       rssMb: serverWindow.peakRssMb,
       updateBytes,
       bytesWritten,

@@ -11,8 +11,8 @@ const RATE_PER_CLIENT = 5
  */
 export const fanout: Scenario = {
   name: 'fanout',
-  async run(server, { quick, log }) {
-    const sizes = quick ? [10, 100] : [10, 50, 100, 200]
+  async run(server, { quick, log, fanoutSizes }) {
+    const sizes = fanoutSizes ?? (quick ? [10, 100] : [10, 50, 100, 200])
     const rows: Row[] = []
     for (const clients of sizes) {
       const [room] = await server.createDocuments(1)
@@ -20,7 +20,7 @@ export const fanout: Scenario = {
       try {
         const step = await session.measure({ ratePerClient: RATE_PER_CLIENT, warmupMs: quick ? 1000 : 2000, measureMs: quick ? 4000 : 10_000, drainMs: 60_000 })
         await session.verifyConvergence()
-        log(`fanout-${clients} ${server.name}: p99 ${step.p99Ms.toFixed(1)} ms, ${Math.round(step.deliveriesPerSec)} deliveries/s, CPU ${step.cpuPct.toFixed(0)} %`)
+        log(`fanout-${clients} ${server.name}: p50 ${step.p50Ms.toFixed(1)} ms, p99 ${step.p99Ms.toFixed(1)} ms, ${Math.round(step.deliveriesPerSec)} deliveries/s, CPU ${step.cpuPct.toFixed(0)} % (main ${step.mainUserPct.toFixed(0)} user + ${step.mainSysPct.toFixed(0)} sys, other threads ${step.otherThreadsPct.toFixed(0)})`)
         rows.push({
           scenario: `fanout-${clients}`,
           server: server.name,
@@ -31,6 +31,9 @@ export const fanout: Scenario = {
             maxMs: step.maxMs,
             deliveriesPerSec: step.deliveriesPerSec,
             cpuPct: step.cpuPct,
+            mainUserPct: step.mainUserPct,
+            mainSysPct: step.mainSysPct,
+            otherThreadsPct: step.otherThreadsPct,
             rssMb: step.rssMb,
             lost: step.lost,
             generatorCpuPct: step.generatorCpuPct,

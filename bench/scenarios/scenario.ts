@@ -9,6 +9,8 @@ export interface Row {
 
 export interface ScenarioOptions {
   quick: boolean
+  /** fanout's room sizes instead of its defaults (--clients=100 for a quick look at one size). */
+  fanoutSizes?: number[]
   log: (line: string) => void
 }
 

@@ -1,16 +1,47 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 
 /** Linux reports utime and stime in clock ticks; 100 per second on every platform Node supports here. */
 const CLOCK_TICKS_PER_SECOND = 100
 
-/** CPU time (user + system) the process has used so far, in ms, from /proc/<pid>/stat. */
-export function readCpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+interface CpuTimes {
+  userMs: number
+  sysMs: number
+}
+
+/** User and system CPU time from a /proc stat file (a process's or one thread's), in ms. */
+function readStatTimes(file: string): CpuTimes {
+  const stat = readFileSync(file, 'utf8')
   // The command name (field 2) may contain spaces; the fields after its closing parenthesis do not.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-  const utime = Number(fields[11])
-  const stime = Number(fields[12])
-  return ((utime + stime) * 1000) / CLOCK_TICKS_PER_SECOND
+  return {
+    userMs: (Number(fields[11]) * 1000) / CLOCK_TICKS_PER_SECOND,
+    sysMs: (Number(fields[12]) * 1000) / CLOCK_TICKS_PER_SECOND,
+  }
+}
+
+/** CPU time (user + system) the process has used so far, in ms, from /proc/<pid>/stat. */
+export function readCpuMs(pid: number): number {
+  const { userMs, sysMs } = readStatTimes(`/proc/${pid}/stat`)
+  return userMs + sysMs
+}
+
+/**
+ * The main thread's user and system time, and all other threads' (V8's GC helpers,
+ * libuv's pool for file I/O) together. Threads that ended during a window take
+ * their time with them, so "others" can only be read as a lower bound.
+ */
+function readThreadTimes(pid: number): { main: CpuTimes; others: number } {
+  let others = 0
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    if (tid === String(pid)) continue
+    try {
+      const { userMs, sysMs } = readStatTimes(`/proc/${pid}/task/${tid}/stat`)
+      others += userMs + sysMs
+    } catch {
+      // The thread ended between listing and reading.
+    }
+  }
+  return { main: readStatTimes(`/proc/${pid}/task/${pid}/stat`), others }
 }
 
 function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -43,6 +74,10 @@ export interface ProcessWindow {
   cpuMs: number
   /** CPU time over wall time, in % of one core. */
   cpuPct: number
+  /** Of cpuPct: the main (event-loop) thread in user space, the main thread in the kernel, every other thread. */
+  mainUserPct: number
+  mainSysPct: number
+  otherThreadsPct: number
   /** Highest resident memory seen in the window: VmHWM after a reset, or the sampled VmRSS. */
   peakRssMb: number
 }
@@ -51,6 +86,7 @@ export interface ProcessWindow {
 export class ProcessWindowMeter {
   private startedAt = 0
   private cpuAtStart = 0
+  private threadsAtStart = { main: { userMs: 0, sysMs: 0 }, others: 0 }
   private sampledPeakMb = 0
   private hwmReset = false
   private timer: NodeJS.Timeout | undefined
@@ -61,6 +97,7 @@ export class ProcessWindowMeter {
     this.hwmReset = resetPeakRss(this.pid)
     this.startedAt = performance.now()
     this.cpuAtStart = readCpuMs(this.pid)
+    this.threadsAtStart = readThreadTimes(this.pid)
     this.sampledPeakMb = readRssMb(this.pid)
     clearInterval(this.timer)
     this.timer = setInterval(() => {
@@ -77,8 +114,18 @@ export class ProcessWindowMeter {
     clearInterval(this.timer)
     const wallMs = performance.now() - this.startedAt
     const cpuMs = readCpuMs(this.pid) - this.cpuAtStart
+    const threads = readThreadTimes(this.pid)
+    const pct = (ms: number) => (ms / wallMs) * 100
     const hwmMb = this.hwmReset ? statusKb(this.pid, 'VmHWM') / 1024 : 0
     const peakRssMb = Math.max(this.sampledPeakMb, readRssMb(this.pid), hwmMb)
-    return { wallMs, cpuMs, cpuPct: (cpuMs / wallMs) * 100, peakRssMb }
+    return {
+      wallMs,
+      cpuMs,
+      cpuPct: pct(cpuMs),
+      mainUserPct: pct(threads.main.userMs - this.threadsAtStart.main.userMs),
+      mainSysPct: pct(threads.main.sysMs - this.threadsAtStart.main.sysMs),
+      otherThreadsPct: pct(threads.others - this.threadsAtStart.others),
+      peakRssMb,
+    }
   }
 }
