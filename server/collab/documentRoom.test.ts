@@ -224,6 +224,31 @@ describe('a room’s broadcasts', () => {
     expect(textOf(bob.updates())).toBe(fragment.toString())
   })
 
+  it('saves a window’s updates as the one update of their transaction, and what still waits when a save comes first', async () => {
+    const store = createMemoryDocumentStore()
+    const room = await DocumentRoom.load('s1', store, PERSISTENCE, silentLogger)
+    rooms.push(room)
+    const alice = new Peer('alice')
+    room.peers.add(alice)
+    const copy = new Y.Doc()
+    const type = (text: string) => {
+      const update = paragraphUpdate(copy, 631, text)
+      Y.applyUpdate(copy, update)
+      room.applyClientUpdate(update, alice, null)
+    }
+    type('one')
+    type('two')
+    await nextTurn()
+    type('three')
+    // Saved before its broadcast: the save brings it into the document first.
+    expect(room.hasUnsavedChanges()).toBe(true)
+    await room.save()
+    expect(room.hasUnsavedChanges()).toBe(false)
+    const saved = await store.load('s1')
+    expect(saved).toHaveLength(1)
+    expect(textOf(saved)).toBe('<paragraph>one</paragraph><paragraph>two</paragraph><paragraph>three</paragraph>')
+  })
+
   it('sends nothing after it is destroyed', async () => {
     const alice = new Peer('alice')
     const bob = new Peer('bob')

@@ -193,7 +193,8 @@ export class DocumentRoom {
       }, DEFERRED)
     } catch (error) {
       // The twin took these from the same state: only a Yjs bug gets here. The document may hold part
-      // of them now, so nothing more is served or saved from it (the updates saved so far are whole).
+      // of them now, so nothing more is served from it; the updates themselves are whole and still saved.
+      this.pending.push(...updates)
       this.failure = new Error(`Statement ${this.statementId}: an accepted update did not apply to the document`, { cause: error })
       this.logger.error(this.failure.message, error)
       throw this.failure
@@ -272,7 +273,8 @@ export class DocumentRoom {
     }
     const elapsedMs = performance.now() - started
     this.deferred.push(update)
-    this.changed(update, origin)
+    // Saved as part of its window's transaction (see onDocumentUpdate), or on its own if that fails.
+    this.changed(update, origin, false)
     return elapsedMs
   }
 
@@ -298,8 +300,12 @@ export class DocumentRoom {
   }
 
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
-    // Client updates were recorded when the twin took them (applyClientUpdate).
-    if (origin === DEFERRED) return
+    // Client updates were recorded when the twin took them (applyClientUpdate); a window's worth is saved
+    // as the one update Yjs encodes for their transaction, which saves merging them one by one later.
+    if (origin === DEFERRED) {
+      this.pending.push(update)
+      return
+    }
     this.fullState = null
     // Loads, REST operations (restore, lock) and anything else reach the twin here.
     if (this.twin) Y.applyUpdate(this.twin, update)
@@ -307,13 +313,13 @@ export class DocumentRoom {
     this.changed(update, origin)
   }
 
-  /** A change to the document: to broadcast, to save, and to note against who made it. */
-  private changed(update: Uint8Array, origin: unknown): void {
+  /** A change to the document: to broadcast, to save (`pending`: now, or once applied), and to note against who made it. */
+  private changed(update: Uint8Array, origin: unknown, pending = true): void {
     this.fullState = null
     this.outbox.push({ update, origin })
     this.queueFlush()
     this.changes.record((this.options.now ?? Date.now)(), origin)
-    this.pending.push(update)
+    if (pending) this.pending.push(update)
     this.scheduleSave()
   }
 
@@ -406,7 +412,7 @@ export class DocumentRoom {
   }
 
   hasUnsavedChanges(): boolean {
-    return this.pending.length > 0 || this.saving !== null
+    return this.pending.length > 0 || this.deferred.length > 0 || this.saving !== null
   }
 
   /**
@@ -446,6 +452,13 @@ export class DocumentRoom {
     clearTimeout(this.maxWaitTimer)
     this.debounceTimer = this.maxWaitTimer = undefined
     while (this.saving) await this.saving.catch(() => undefined)
+    if (this.deferred.length > 0 && !this.failure) {
+      try {
+        this.applyDeferred() // into `pending`
+      } catch {
+        // Unusable now (logged); applyDeferred put the updates in `pending` as they came.
+      }
+    }
     if (this.pending.length === 0) return
     const batch = this.pending
     this.pending = []
