@@ -25,7 +25,7 @@ export default defineConfig({
   },
   test: {
     root: repoRoot,
-    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}'],
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
     // Integration tests start real servers and real child processes.
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -20,6 +20,9 @@ export class LightClient implements LoadClient {
   private socket: WebSocket | undefined
   private seq = 0
   private handshakeDone = false
+  /** When the frame being scanned arrived; read by onMarker (one bound callback, not a closure per frame). */
+  private receivedAt = 0
+  private readonly onMarker = (sender: number, seq: number, sentAt: number): void => this.ledger.receive(this.index, sender, seq, sentAt, this.receivedAt)
   updateBytesSent = 0
 
   constructor(
@@ -55,8 +58,10 @@ export class LightClient implements LoadClient {
         socket.send(this.codec.step1(Y.encodeStateVector(this.doc)))
       })
       socket.on('message', (data: Buffer) => {
-        const receivedAt = nowMs()
-        scanMarkers(data, (sender, seq, sentAt) => this.ledger.receive(this.index, sender, seq, sentAt, receivedAt))
+        this.receivedAt = nowMs()
+        scanMarkers(data, this.onMarker)
+        // After the handshake only markers matter: decoding each frame would be garbage for the generator's GC.
+        if (this.handshakeDone) return
         const frame = this.codec.decode(data)
         if (frame.kind === 'step1') {
           socket.send(this.codec.step2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)))
