@@ -21,7 +21,7 @@ export interface Config {
    */
   trustProxy: boolean | number | string
   sessionTtlMs: number
-  /** Least time between two broadcasts of one statement's changes (merged into one frame per connection). */
+  /** Frames a second one statement's broadcasts may send: N connections wait N / this between broadcasts (see RoomOptions). */
   broadcastFramesPerSecond: number
   /** Saves of a document wait for this much quiet... */
   saveDebounceMs: number

@@ -51,15 +51,17 @@ const MAX_SENDERS_EXCLUDED = 4
  * The authoritative copy of one open statement: its Y.Doc, the awareness of
  * the people in it, and the save schedule.
  *
- * Broadcasts are batched per event-loop turn: the updates and awareness changes
- * of all frames read in one turn go out, at the end of it, as one merged frame
- * per connection. At low load a batch holds one update and costs nothing extra;
- * under load every connection gets one frame (one `writev`) per turn instead of
- * one per update, so sending scales with connections × turns rather than
- * connections × updates. Updates are encoded once per batch and not echoed to a
- * sender (see MAX_SENDERS_EXCLUDED), and appended to the store after a short
- * debounce, so the cost of an edit does not depend on document size or on how
- * many statements exist.
+ * Broadcasts are batched per window: the updates and awareness changes that
+ * arrive within a window after a broadcast (longer the more connections the
+ * room has, see RoomOptions.broadcastFramesPerSecond) go out together as one
+ * merged frame per connection, framed for the wire once. A change after a quiet
+ * spell goes out at the end of its event-loop turn. Under load every connection
+ * gets one frame (one send) per window instead of one per update, so sending
+ * scales with connections × windows rather than connections × updates. Updates
+ * are not echoed to a sender (see MAX_SENDERS_EXCLUDED), are brought into the
+ * document once per window (see `deferred`), and are appended to the store
+ * after a short debounce, so the cost of an edit does not depend on document
+ * size or on how many statements exist.
  */
 export class DocumentRoom {
   private readonly ydoc = new Y.Doc()
@@ -184,6 +186,20 @@ export class DocumentRoom {
     return this.stored !== null
   }
 
+  /**
+   * Brings what waits into the document; false when that failed and made the
+   * room unusable (logged, and its updates queued for saving as they came).
+   */
+  private settleDeferred(): boolean {
+    if (this.deferred.length === 0) return true
+    try {
+      this.applyDeferred()
+      return true
+    } catch {
+      return false
+    }
+  }
+
   private applyDeferred(): void {
     const updates = this.deferred
     this.deferred = []
@@ -306,10 +322,10 @@ export class DocumentRoom {
       this.pending.push(update)
       return
     }
-    this.fullState = null
     // Loads, REST operations (restore, lock) and anything else reach the twin here.
     if (this.twin) Y.applyUpdate(this.twin, update)
-    if (origin === this) return // loading from storage: nothing new to save or send
+    // Loading from storage: nothing new to save or send (and no cached full state yet, see encodeStateAsUpdate).
+    if (origin === this) return
     this.changed(update, origin)
   }
 
@@ -357,19 +373,14 @@ export class DocumentRoom {
    * Sends what changed since the last flush: one update frame and one awareness
    * frame at most per connection. Runs at the end of the event-loop turn in
    * which the changes happened (setImmediate: after every frame read in that
-   * turn), so nothing waits on a timer.
+   * turn), or when the broadcast window ends if it had not yet.
    */
   readonly flush = (): void => {
     this.flushQueued?.cancel()
     this.flushQueued = undefined
     this.lastFlushAt = performance.now()
-    if (this.deferred.length > 0 && !this.destroyed) {
-      try {
-        this.applyDeferred()
-      } catch {
-        return // the room is unusable now (logged); its connections are closed at their next message
-      }
-    }
+    // An unusable room (logged) sends nothing more; its connections are closed at their next message.
+    if (!this.destroyed && !this.settleDeferred()) return
     if (this.outbox.length > 0) {
       const batch = this.outbox
       this.outbox = []
@@ -423,8 +434,7 @@ export class DocumentRoom {
    */
   private scheduleSave(delayMs = this.options.debounceMs): void {
     if (this.destroyed) return
-    const now = performance.now()
-    this.saveDueAt = now + delayMs
+    this.saveDueAt = performance.now() + delayMs
     if (this.debounceTimer === undefined || this.debounceFiresAt > this.saveDueAt) this.armDebounce(delayMs)
     this.maxWaitTimer ??= setTimeout(() => void this.save().catch(() => undefined), this.options.maxWaitMs)
   }
@@ -452,13 +462,8 @@ export class DocumentRoom {
     clearTimeout(this.maxWaitTimer)
     this.debounceTimer = this.maxWaitTimer = undefined
     while (this.saving) await this.saving.catch(() => undefined)
-    if (this.deferred.length > 0 && !this.failure) {
-      try {
-        this.applyDeferred() // into `pending`
-      } catch {
-        // Unusable now (logged); applyDeferred put the updates in `pending` as they came.
-      }
-    }
+    // What waits goes into `pending` as its window's update, or as it came if the room turned unusable.
+    this.settleDeferred()
     if (this.pending.length === 0) return
     const batch = this.pending
     this.pending = []

@@ -54,8 +54,3 @@ export function writeFrame(socket: WebSocket, frame: WireFrame): boolean {
   sender.sendFrame([bytes])
   return true
 }
-
-/** Whether broadcasts take the pre-framed path with this version of ws (tested, so an upgrade that removes it is noticed). */
-export function preframedWritesAvailable(socket: WebSocket): boolean {
-  return Sender !== undefined && typeof (socket as unknown as { _sender?: Partial<SocketSender> })._sender?.sendFrame === 'function'
-}
